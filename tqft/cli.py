@@ -1,0 +1,240 @@
+"""The ``tqft`` command.
+
+::
+
+    tqft verify [--max-spin J] [--random N --seed S] [--only NAME ...] [--jobs N] [--list] [--json]
+    tqft 3j  j1 j2 j3 m1 m2 m3        [--latex | --digits N | --json]
+    tqft cg  j1 j2 j3 m1 m2 m3        (sympy's order: <j1 m1; j2 m2 | j3 m3>)
+    tqft 6j  j1 j2 j3 j4 j5 j6
+    tqft racah a b c d e f            (Racah W(abcd; ef))
+    tqft 9j  j1 ... j9                (rows j1 j2 j3 / j4 j5 j6 / j7 j8 j9)
+
+Spins are written as ``1``, ``3/2``, ``1.5``.  Exit status: 0 on success, 1 when an
+identity fails, 2 for bad input (one line on stderr, no traceback), 130 when a sweep is
+interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+import mpmath
+
+from . import __version__
+from .errors import TQFTError
+from .exact.quadratic import SqrtRational
+
+__all__ = ["build_parser", "main"]
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (no usage dump) so that bad input reads cleanly."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _symbols() -> dict[str, tuple[Callable[..., Any], tuple[str, ...], str]]:
+    from .recoupling import clebsch_gordan, racah_w, wigner_3j, wigner_6j, wigner_9j
+
+    return {
+        "3j": (wigner_3j, ("j1", "j2", "j3", "m1", "m2", "m3"), "Wigner 3j symbol (j1 j2 j3; m1 m2 m3)"),
+        "cg": (clebsch_gordan, ("j1", "j2", "j3", "m1", "m2", "m3"), "Clebsch-Gordan <j1 m1; j2 m2 | j3 m3>"),
+        "6j": (wigner_6j, ("j1", "j2", "j3", "j4", "j5", "j6"), "Wigner 6j symbol {j1 j2 j3; j4 j5 j6}"),
+        "racah": (racah_w, ("a", "b", "c", "d", "e", "f"), "Racah W(a b c d; e f)"),
+        "9j": (wigner_9j, tuple(f"j{k}" for k in range(1, 10)), "Wigner 9j symbol, rows j1..j3, j4..j6, j7..j9"),
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``tqft`` command."""
+    parser = _Parser(prog="tqft", description="Exact TQFT and recoupling computations.")
+    parser.add_argument("--version", action="version", version=f"tqft {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    verify = sub.add_parser("verify", help="check the identity catalogue exactly")
+    verify.add_argument(
+        "--max-spin",
+        type=str,
+        default=None,
+        metavar="J",
+        help="exhaustive bound on every spin (default: each identity's own bound)",
+    )
+    verify.add_argument(
+        "--random", type=int, default=0, metavar="N", help="also check N seeded random cases per identity"
+    )
+    verify.add_argument("--seed", type=int, default=0, metavar="S", help="seed for --random (default 0)")
+    verify.add_argument(
+        "--only", action="append", default=None, metavar="NAME", help="run only this identity (repeatable)"
+    )
+    verify.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores; 1 runs in-process)"
+    )
+    verify.add_argument("--list", action="store_true", help="list the identities and exit")
+    verify.add_argument("--json", action="store_true", help="print the report as JSON")
+    verify.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    for name, (_, params, title) in _symbols().items():
+        p = sub.add_parser(name, help=title, description=title)
+        for param in params:
+            p.add_argument(param, help="a spin such as 1, 3/2 or 1.5" if param[0] != "m" else "a projection")
+        fmt = p.add_mutually_exclusive_group()
+        fmt.add_argument("--latex", action="store_true", help="print LaTeX")
+        fmt.add_argument("--digits", type=int, default=None, metavar="N", help="print N significant digits")
+        fmt.add_argument("--json", action="store_true", help="print JSON with the exact value and its parts")
+    return parser
+
+
+def _symbol_command(args: argparse.Namespace) -> int:
+    func, params, _ = _symbols()[args.command]
+    values = [getattr(args, p) for p in params]
+    result: SqrtRational = func(*values)
+    if args.json:
+        digits = 30
+        payload = {
+            "symbol": args.command,
+            "arguments": dict(zip(params, values)),
+            "exact": str(result),
+            "latex": result.latex(),
+            "numerator": str(result.numerator),
+            "denominator": str(result.denominator),
+            "radicand": str(result.radicand),
+            "value": mpmath.nstr(result.to_mpmath(dps=digits), digits),
+        }
+        print(json.dumps(payload, indent=2))
+    elif args.latex:
+        print(result.latex())
+    elif args.digits is not None:
+        if args.digits < 1:
+            raise _UsageError(f"tqft {args.command}: --digits = {args.digits} must be a positive integer")
+        print(mpmath.nstr(result.to_mpmath(dps=args.digits), args.digits))
+    else:
+        print(result)
+    return 0
+
+
+def _verify_command(args: argparse.Namespace) -> int:
+    from .identities import catalogue, get, run_catalogue
+    from .spins import doubled
+
+    if args.list:
+        for identity in catalogue():
+            print(f"{identity.name:26s} {identity.title}  [{identity.reference}]")
+        return 0
+    max_spin = None
+    if args.max_spin is not None:
+        max_spin = doubled(args.max_spin, "--max-spin") / 2
+    if args.random < 0:
+        raise _UsageError(f"tqft verify: --random = {args.random} must be non-negative")
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError(f"tqft verify: --jobs = {args.jobs} must be at least 1")
+    for name in args.only or ():
+        get(name)  # raises with the list of known names
+    report = run_catalogue(
+        args.only,
+        max_spin=max_spin,
+        random=args.random,
+        seed=args.seed,
+        jobs=args.jobs,
+        progress=not args.no_progress and not args.json and sys.stderr.isatty(),
+    )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "interrupted": report.interrupted,
+                    "wall_seconds": round(report.wall_seconds, 3),
+                    "identities": [
+                        {
+                            "name": r.name,
+                            "cases": r.cases,
+                            "passed": r.passed,
+                            "failed": r.failed,
+                            "seconds": round(r.seconds, 3),
+                            "failures": [dict(zip(("case", "lhs", "rhs"), f)) for f in r.failures],
+                        }
+                        for r in report.identities
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        width = max(len(r.name) for r in report.identities)
+        print(f"{'identity':{width}s}  {'cases':>8s}  {'passed':>8s}  {'failed':>6s}  {'cpu s':>7s}")
+        for r in report.identities:
+            mark = "" if r.ok else "  FAIL"
+            print(f"{r.name:{width}s}  {r.cases:8d}  {r.passed:8d}  {r.failed:6d}  {r.seconds:7.2f}{mark}")
+        status = "interrupted" if report.interrupted else ("all passed" if report.ok else f"{report.failed} FAILED")
+        print(
+            f"{'total':{width}s}  {report.cases:8d}  {report.cases - report.failed:8d}  {report.failed:6d}  "
+            f"wall {report.wall_seconds:.1f} s: {status}"
+        )
+        for r in report.identities:
+            for case, lhs, rhs in r.failures:
+                print(f"FAILED {r.name}: {case}\n  lhs = {lhs}\n  rhs = {rhs}")
+    if report.interrupted:
+        return 130
+    return 0 if report.ok else 1
+
+
+_VALUE_OPTIONS = {"--digits"}
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """Let projections like ``-1/2`` be positional arguments of the symbol commands.
+
+    argparse treats ``-1/2`` as an unknown option.  For a symbol command, every token
+    that does not start with ``--`` (and is not the value of ``--digits``) is positional,
+    so the tokens are regrouped as ``COMMAND [options] -- positionals``.
+    """
+    if not argv or argv[0] not in _symbols() or "--" in argv:
+        return argv
+    options: list[str] = []
+    positionals: list[str] = []
+    rest = iter(argv[1:])
+    for token in rest:
+        if token.startswith("--"):
+            options.append(token)
+            if token in _VALUE_OPTIONS:
+                options.append(next(rest, ""))
+        elif token in ("-h",):
+            options.append(token)
+        else:
+            positionals.append(token)
+    return [argv[0], *options, "--", *positionals]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tqft`` command; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(_normalise(list(sys.argv[1:] if argv is None else argv)))
+        if args.command is None:
+            parser.print_help()
+            return 2
+        if args.command == "verify":
+            return _verify_command(args)
+        return _symbol_command(args)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except TQFTError as exc:
+        print(f"tqft: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tqft: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

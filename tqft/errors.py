@@ -1,0 +1,63 @@
+"""The exception hierarchy of tqft.
+
+Every error that tqft raises on purpose derives from :class:`TQFTError`, and also from
+the built-in exception that says what kind of mistake it is (``ValueError`` for a value
+outside the allowed set, ``TypeError`` for an argument of the wrong type), so that
+``except ValueError`` keeps working in code that does not know about tqft.
+
+Messages name the argument, repeat the offending value and say what is allowed, e.g.::
+
+    j1 = 1/3 is not a spin: expected a non-negative integer or half-integer ...
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AdmissibilityError",
+    "CostLimitError",
+    "InvalidArgumentError",
+    "InvalidSpinError",
+    "NotRepresentableError",
+    "SpinTypeError",
+    "TQFTError",
+]
+
+
+class TQFTError(Exception):
+    """Base class of every error raised deliberately by tqft."""
+
+
+class InvalidArgumentError(TQFTError, ValueError):
+    """An argument has an allowed type but a value outside the allowed set."""
+
+
+class InvalidSpinError(InvalidArgumentError):
+    """A spin or projection is not an integer or half-integer, or has the wrong sign."""
+
+
+class SpinTypeError(InvalidSpinError, TypeError):
+    """A spin was given as an object of a type that cannot hold a spin (list, complex, ...)."""
+
+
+class AdmissibilityError(InvalidArgumentError):
+    """A triple of spins is not admissible where admissibility is required.
+
+    The Wigner symbols themselves never raise this: a selection-rule violation makes
+    them exactly zero.  It is raised by constructions that *need* an admissible triple,
+    such as a trivalent vertex of a spin network.
+    """
+
+
+class NotRepresentableError(TQFTError, ArithmeticError):
+    """An exact operation has no result in the number system at hand.
+
+    Examples: the square root of a negative rational in the real multiquadratic numbers,
+    or the inverse of an element with too many square roots to invert affordably.
+    """
+
+
+class CostLimitError(TQFTError, ValueError):
+    """A computation would exceed a configured size limit; raised before any work is done.
+
+    The message states the estimated size and how to raise the limit.
+    """

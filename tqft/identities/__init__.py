@@ -1,0 +1,29 @@
+"""The catalogue of identities that ``tqft verify`` and the tests check exactly.
+
+>>> from tqft.identities import get
+>>> identity = get("sixj_orthogonality")
+>>> all(identity.check(*case).passed for case in identity.cases(max_spin=1))
+True
+
+Importing this package registers the SU(2) recoupling identities
+(:mod:`tqft.identities.recoupling`).  See :mod:`tqft.identities.core` for the data model
+and :mod:`tqft.identities.runner` for sweeps over an executor.
+"""
+
+from . import recoupling as _recoupling  # noqa: F401  (registers identities)
+from .core import CheckResult, Domain, Identity, catalogue, get, names, register
+from .runner import CatalogueReport, IdentityReport, run_catalogue, run_identity_cases
+
+__all__ = [
+    "CatalogueReport",
+    "CheckResult",
+    "Domain",
+    "Identity",
+    "IdentityReport",
+    "catalogue",
+    "get",
+    "names",
+    "register",
+    "run_catalogue",
+    "run_identity_cases",
+]

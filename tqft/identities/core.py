@@ -1,0 +1,229 @@
+"""Identities as first-class objects: a statement, a parameter domain and an exact check.
+
+An :class:`Identity` has a catalogue name, a one-line title, a LaTeX statement, a
+:class:`Domain` of parameters (colours, i.e. doubled spins, and doubled projections) that
+can be enumerated exhaustively up to a bound or sampled with a seeded generator, and a
+``check`` that evaluates both sides exactly for one parameter tuple and returns a
+:class:`CheckResult`.  The tests and ``tqft verify`` run the same catalogue.
+
+Domains are described declaratively, one parameter at a time (:class:`Param`): a free
+colour, a colour coupled to two earlier ones (so that the triple is admissible), or a
+projection of an earlier colour, plus extra triads that must be admissible and an
+optional predicate.  The same description drives exhaustive enumeration and random
+sampling, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..errors import InvalidArgumentError
+from ..spins import admissible, spin_str
+
+__all__ = [
+    "CheckResult",
+    "Domain",
+    "Identity",
+    "Param",
+    "catalogue",
+    "coupled",
+    "free",
+    "get",
+    "names",
+    "projection",
+    "register",
+]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a domain.
+
+    ``kind`` is ``"free"`` (a colour ``0..max``), ``"coupled"`` (a colour ``c`` with
+    ``(p[i], p[j], c)`` admissible), or ``"projection"`` (a doubled projection
+    ``-p[i], -p[i]+2, ..., p[i]``).
+    """
+
+    name: str
+    kind: str
+    of: tuple[int, ...] = ()
+
+
+def free(name: str) -> Param:
+    """A colour ranging over ``0 .. max_colour``."""
+    return Param(name, "free")
+
+
+def coupled(name: str, i: int, j: int) -> Param:
+    """A colour admissible with the earlier parameters ``i`` and ``j`` (indices)."""
+    return Param(name, "coupled", (i, j))
+
+
+def projection(name: str, i: int) -> Param:
+    """A doubled projection of the earlier colour parameter ``i``."""
+    return Param(name, "projection", (i,))
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Parameter tuples of an identity: parameters in order, then constraints.
+
+    ``triads`` lists index triples that must be admissible; ``where`` is an optional
+    predicate on the full tuple.  Colours are bounded by ``max_colour`` (projections by
+    their colour).
+    """
+
+    params: tuple[Param, ...]
+    triads: tuple[tuple[int, int, int], ...] = ()
+    where: Callable[[tuple[int, ...]], bool] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
+    def _choices(self, k: int, values: Sequence[int], max_colour: int) -> range:
+        p = self.params[k]
+        if p.kind == "free":
+            return range(0, max_colour + 1)
+        if p.kind == "coupled":
+            a, b = values[p.of[0]], values[p.of[1]]
+            lo = abs(a - b)
+            return range(lo, min(a + b, max_colour) + 1, 2)
+        c = values[p.of[0]]
+        return range(-c, c + 1, 2)
+
+    def _accept(self, values: tuple[int, ...]) -> bool:
+        if not all(admissible(values[i], values[j], values[k]) for i, j, k in self.triads):
+            return False
+        return self.where is None or bool(self.where(values))
+
+    def enumerate(self, max_colour: int) -> Iterator[tuple[int, ...]]:
+        """All parameter tuples with colours ``<= max_colour``, in lexicographic order."""
+        n = len(self.params)
+
+        def rec(prefix: list[int]) -> Iterator[tuple[int, ...]]:
+            k = len(prefix)
+            if k == n:
+                t = tuple(prefix)
+                if self._accept(t):
+                    yield t
+                return
+            for v in self._choices(k, prefix, max_colour):
+                prefix.append(v)
+                yield from rec(prefix)
+                prefix.pop()
+
+        yield from rec([])
+
+    def sample(self, rng: random.Random, max_colour: int, *, attempts: int = 10_000) -> tuple[int, ...]:
+        """One tuple drawn by choosing each parameter uniformly among its allowed values.
+
+        Rejection sampling on the constraints; raises if ``attempts`` draws all fail.
+        """
+        for _ in range(attempts):
+            values: list[int] = []
+            for k in range(len(self.params)):
+                choices = self._choices(k, values, max_colour)
+                if not len(choices):
+                    break
+                values.append(choices[rng.randrange(len(choices))])
+            else:
+                t = tuple(values)
+                if self._accept(t):
+                    return t
+        raise InvalidArgumentError(f"no admissible parameters found in {attempts} draws with max colour {max_colour}")
+
+
+class CheckResult(NamedTuple):
+    """Outcome of one exact check: whether it held, and the two sides compared."""
+
+    passed: bool
+    lhs: Any
+    rhs: Any
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A registered identity: statement, parameter domain and exact check.
+
+    Attributes
+    ----------
+    name
+        Catalogue key, e.g. ``"sixj_orthogonality"``.
+    title
+        One line for tables.
+    statement
+        The identity in LaTeX.
+    domain
+        Its parameters (see :class:`Domain`).
+    check
+        ``check(*params) -> CheckResult``, exact.
+    default_max_spin
+        Bound (a spin) for the exhaustive sweep of ``tqft verify`` and the tests.
+    random_max_spin
+        Bound for seeded random draws.
+    reference
+        Where the identity is stated (book and equation).
+    """
+
+    name: str
+    title: str
+    statement: str
+    domain: Domain
+    check: Callable[..., CheckResult]
+    default_max_spin: float
+    random_max_spin: float
+    reference: str
+    tags: tuple[str, ...] = field(default=())
+
+    def cases(self, max_spin: float | None = None) -> Iterator[tuple[int, ...]]:
+        """Exhaustive parameter tuples with every spin ``<= max_spin``."""
+        bound = self.default_max_spin if max_spin is None else max_spin
+        return self.domain.enumerate(int(2 * bound))
+
+    def random_cases(self, n: int, seed: int = 0, max_spin: float | None = None) -> list[tuple[int, ...]]:
+        """``n`` seeded random parameter tuples with spins ``<= max_spin``."""
+        rng = random.Random(f"{self.name}:{seed}")
+        bound = self.random_max_spin if max_spin is None else max_spin
+        return [self.domain.sample(rng, int(2 * bound)) for _ in range(n)]
+
+    def format_case(self, case: Sequence[int]) -> str:
+        """``a=1/2, b=1, ...`` for a parameter tuple (colours shown as spins)."""
+        return ", ".join(f"{n}={spin_str(v)}" for n, v in zip(self.domain.names, case))
+
+    def __call__(self, *case: int) -> CheckResult:
+        return self.check(*case)
+
+
+_REGISTRY: dict[str, Identity] = {}
+
+
+def register(identity: Identity) -> Identity:
+    """Add an identity to the catalogue (names are unique)."""
+    if identity.name in _REGISTRY:
+        raise InvalidArgumentError(f"identity name {identity.name!r} is already registered")
+    _REGISTRY[identity.name] = identity
+    return identity
+
+
+def get(name: str) -> Identity:
+    """The identity called ``name``; the error lists the known names."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise InvalidArgumentError(
+            f"identity = {name!r} is not in the catalogue; known identities: {', '.join(sorted(_REGISTRY))}"
+        ) from None
+
+
+def catalogue() -> tuple[Identity, ...]:
+    """All registered identities, in registration order."""
+    return tuple(_REGISTRY.values())
+
+
+def names() -> tuple[str, ...]:
+    """Names of all registered identities."""
+    return tuple(_REGISTRY)
