@@ -270,6 +270,8 @@ class SqrtRational(ExactReal):
         ``2 * sqrt(2)``.  Reducing a huge radicand needs its factorisation; the recoupling
         kernels never do this because they build values from prime exponents.
 
+    Notes
+    -----
     Products, quotients and integer powers stay :class:`SqrtRational`; sums and
     differences are :class:`Multiquadratic` (also when the radicands agree, so that the
     type of a sum never depends on the values).
@@ -462,10 +464,13 @@ class Multiquadratic(ExactReal):
         pairs, or a single number (``int``, ``Fraction``, :class:`SqrtRational`, ...).
         Radicands may be any positive rationals; they are reduced and like terms merged.
 
+    Notes
+    -----
     Arithmetic (``+ - * /`` and integer powers) is exact; the inverse of a sum with
     ``k`` distinct primes under its square roots is found by conjugating one prime at a
     time (``1/(A + B sqrt(p)) = (A - B sqrt(p)) / (A^2 - p B^2)``), which costs about
-    ``2^k`` products; beyond ``2^14`` terms a :class:`~tqft.errors.CostLimitError` is raised.
+    ``2^k`` products; with more than 14 distinct primes a :class:`~tqft.errors.CostLimitError`
+    is raised before any work.
 
     >>> x = Multiquadratic({2: 1, 3: 1})
     >>> print(x * x)
@@ -581,6 +586,13 @@ class Multiquadratic(ExactReal):
     def _inverse_terms(self) -> Terms:
         if not self._terms:
             raise ZeroDivisionError("division by an exact zero")
+        primes = _distinct_primes(r for r, _ in self._terms)
+        if 1 << len(primes) > _MAX_INVERSE_TERMS:
+            raise CostLimitError(
+                f"inverting a multiquadratic number with {len(self._terms)} terms and at least "
+                f"{len(primes)} distinct primes under its square roots needs about 2^{len(primes)} "
+                f"products; the limit is {_MAX_INVERSE_TERMS.bit_length() - 1} primes"
+            )
         return _inverse(self._terms)
 
     def __truediv__(self, other: Any) -> Multiquadratic:
@@ -624,6 +636,18 @@ def _smallest_prime_factor(n: int) -> int:
     return min(factorint(n))
 
 
+def _distinct_primes(radicands: Iterable[int]) -> set[int]:
+    """Primes dividing any of the (square-free) radicands; stops early past the cost limit."""
+    found: set[int] = set()
+    limit = _MAX_INVERSE_TERMS.bit_length()
+    for r in radicands:
+        while r > 1 and len(found) < limit:
+            p = _smallest_prime_factor(r)
+            found.add(p)
+            r //= p
+    return found
+
+
 def _inverse(terms: Terms) -> Terms:
     if len(terms) == 1:
         r, c = terms[0]
@@ -636,11 +660,6 @@ def _inverse(terms: Terms) -> Terms:
     pb2 = tuple((r, c * p) for r, c in Multiquadratic._mul_terms(b, b).terms())
     inv_norm = _inverse(Multiquadratic._add_terms(a2, pb2, -1).terms())
     conj = a + tuple((r * p, -c) for r, c in b)
-    if len(conj) * len(inv_norm) > _MAX_INVERSE_TERMS:
-        raise CostLimitError(
-            f"inverting this multiquadratic number needs more than {_MAX_INVERSE_TERMS} "
-            "products of terms: it has too many distinct primes under its square roots"
-        )
     return Multiquadratic._mul_terms(conj, inv_norm).terms()
 
 

@@ -527,3 +527,86 @@ register(
         tags=("9j", "symmetry"),
     )
 )
+
+
+# --- three-term recursions (valid at any spin: they test the kernel at large spins) -------
+
+
+def _root_of(value: Fraction) -> SqrtRational:
+    """``sqrt(max(value, 0))``: where the product under the root is negative the 6j/3j it
+    multiplies vanishes by the triangle rule, so the term is zero either way."""
+    return SqrtRational(1, value) if value > 0 else _ZERO
+
+
+def _sixj_recursion(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResult:
+    j1, j2, j3, l1, l2, l3 = (Fraction(x, 2) for x in (a, b, c, d, e, f))
+
+    def big_e(j: Fraction) -> SqrtRational:
+        return _root_of(
+            (j**2 - (j2 - j3) ** 2) * ((j2 + j3 + 1) ** 2 - j**2) * (j**2 - (l2 - l3) ** 2) * ((l2 + l3 + 1) ** 2 - j**2)
+        )
+
+    jj, aa, bb = j1 * (j1 + 1), j2 * (j2 + 1), j3 * (j3 + 1)
+    ll1, ll2, ll3 = l1 * (l1 + 1), l2 * (l2 + 1), l3 * (l3 + 1)
+    big_f = (2 * j1 + 1) * (jj * (-jj + aa + bb) + ll2 * (jj + aa - bb) + ll3 * (jj - aa + bb) - 2 * jj * ll1)
+    terms = [j1 * big_e(j1 + 1) * sixj_colours(a + 2, b, c, d, e, f), big_f * sixj_colours(a, b, c, d, e, f)]
+    if a >= 2:
+        terms.append((j1 + 1) * big_e(j1) * sixj_colours(a - 2, b, c, d, e, f))
+    return _result(Multiquadratic.sum(terms), _ZERO)
+
+
+register(
+    Identity(
+        name="sixj_recursion",
+        title="6j three-term recursion in j1 (Schulten-Gordon)",
+        statement=r"j_1 E(j_1+1) \begin{Bmatrix} j_1+1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} + F(j_1)"
+        r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} + (j_1+1) E(j_1)"
+        r"\begin{Bmatrix} j_1-1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} = 0,\ "
+        r"E(j)^2 = [j^2-(j_2-j_3)^2][(j_2+j_3+1)^2-j^2][j^2-(l_2-l_3)^2][(l_2+l_3+1)^2-j^2]",
+        domain=Domain(
+            (free("j1"), free("j2"), coupled("j3", 0, 1), free("l1"), coupled("l2", 3, 2), coupled("l3", 0, 4)),
+            triads=((3, 1, 5),),
+        ),
+        check=_sixj_recursion,
+        default_max_spin=3,
+        random_max_spin=1000,
+        reference="Schulten and Gordon, J. Math. Phys. 16 (1975) 1961",
+        tags=("6j", "recursion", "large spin"),
+    )
+)
+
+
+def _threej_recursion(a: int, b: int, c: int, y: int, z: int) -> CheckResult:
+    x = -y - z
+    j1, j2, j3, m1, m2, m3 = (Fraction(v, 2) for v in (a, b, c, x, y, z))
+
+    def big_e(j: Fraction) -> SqrtRational:
+        return _root_of((j**2 - (j2 - j3) ** 2) * ((j2 + j3 + 1) ** 2 - j**2) * (j**2 - m1**2))
+
+    big_f = -(2 * j1 + 1) * (j2 * (j2 + 1) * m1 - j3 * (j3 + 1) * m1 - j1 * (j1 + 1) * (m3 - m2))
+    terms = [j1 * big_e(j1 + 1) * threej_colours(a + 2, b, c, x, y, z), big_f * threej_colours(a, b, c, x, y, z)]
+    if a >= 2:
+        terms.append((j1 + 1) * big_e(j1) * threej_colours(a - 2, b, c, x, y, z))
+    return _result(Multiquadratic.sum(terms), _ZERO)
+
+
+register(
+    Identity(
+        name="threej_recursion",
+        title="3j three-term recursion in j1 (Schulten-Gordon)",
+        statement=r"j_1 E(j_1+1) \begin{pmatrix} j_1+1 & j_2 & j_3 \\ m_1 & m_2 & m_3 \end{pmatrix} + F(j_1)"
+        r"\begin{pmatrix} j_1 & j_2 & j_3 \\ m_1 & m_2 & m_3 \end{pmatrix} + (j_1+1) E(j_1)"
+        r"\begin{pmatrix} j_1-1 & j_2 & j_3 \\ m_1 & m_2 & m_3 \end{pmatrix} = 0,\ "
+        r"E(j)^2 = [j^2-(j_2-j_3)^2][(j_2+j_3+1)^2-j^2][j^2-m_1^2],\ "
+        r"F(j) = -(2j+1)[j_2(j_2+1)m_1 - j_3(j_3+1)m_1 - j(j+1)(m_3-m_2)]",
+        domain=Domain(
+            (free("j1"), free("j2"), coupled("j3", 0, 1), projection("m2", 1), projection("m3", 2)),
+            where=lambda t: abs(t[3] + t[4]) <= t[0] and (t[0] + t[3] + t[4]) % 2 == 0,
+        ),
+        check=_threej_recursion,
+        default_max_spin=3,
+        random_max_spin=1000,
+        reference="Schulten and Gordon, J. Math. Phys. 16 (1975) 1961",
+        tags=("3j", "recursion", "large spin"),
+    )
+)

@@ -149,20 +149,27 @@ def _half(rows: list[list[int]]) -> Matrix:
 
 @cache
 def _threej_group() -> tuple[tuple[Matrix, int], ...]:
-    # vector (j1, j2, j3, m1, m2, m3); eps = 1 means a factor (-1)^(j1+j2+j3)
-    swap12 = (_perm_matrix([1, 0, 2, 4, 3, 5]), 1)
-    cycle = (_perm_matrix([1, 2, 0, 4, 5, 3]), 0)
-    flip = (tuple(tuple(Fraction(-1 if (i == j and i >= 3) else int(i == j)) for j in range(6)) for i in range(6)), 1)
-    # Regge: (j1, (j2+j3+m1)/2, (j2+j3-m1)/2; j2-j3, (j3-j2+m2-m3)/2, (j3-j2-m2+m3)/2)
+    # Vector (j1, j2, j3, m1, m2) with m3 = -m1 - m2 implied: the Regge symmetry is a linear
+    # map only on the plane m1 + m2 + m3 = 0, so the group acts on these five coordinates.
+    # eps = 1 means a factor (-1)^(j1+j2+j3).
+    swap12 = (_perm_matrix([1, 0, 2, 4, 3]), 1)
+    cycle = (  # (j2 j3 j1; m2 m3 m1)
+        tuple(
+            tuple(Fraction(v) for v in row)
+            for row in ([0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [1, 0, 0, 0, 0], [0, 0, 0, 0, 1], [0, 0, 0, -1, -1])
+        ),
+        0,
+    )
+    flip = (tuple(tuple(Fraction(-1 if (i == j and i >= 3) else int(i == j)) for j in range(5)) for i in range(5)), 1)
+    # Regge: (j1, (j2+j3+m1)/2, (j2+j3-m1)/2; j2-j3, (j3-j2+m2-m3)/2, ...) with m3 = -m1-m2
     regge = (
         _half(
             [
-                [2, 0, 0, 0, 0, 0],
-                [0, 1, 1, 1, 0, 0],
-                [0, 1, 1, -1, 0, 0],
-                [0, 2, -2, 0, 0, 0],
-                [0, -1, 1, 0, 1, -1],
-                [0, -1, 1, 0, -1, 1],
+                [2, 0, 0, 0, 0],
+                [0, 1, 1, 1, 0],
+                [0, 1, 1, -1, 0],
+                [0, 2, -2, 0, 0],
+                [0, -1, 1, 1, 2],
             ]
         ),
         0,
@@ -216,12 +223,16 @@ def _apply(matrix: Matrix, v: Sequence[int]) -> tuple[int, ...]:
 def threej_symmetries(args: Sequence[int]) -> Iterator[tuple[tuple[int, ...], int]]:
     """The 72 images ``(args', sign)`` of 3j arguments (colours then doubled projections).
 
-    ``(j1 j2 j3; m1 m2 m3) = sign * (args')``.  Requires ``j1 + j2 + j3`` integral and
-    each ``j - m`` integral, so that every image is again integer or half-integer.
+    ``(j1 j2 j3; m1 m2 m3) = sign * (args')``.  Requires ``m1 + m2 + m3 = 0`` (the plane on
+    which Regge's symmetry is linear), ``j1 + j2 + j3`` integral and each ``j - m``
+    integral, so that every image is again integer or half-integer.
     """
+    if args[3] + args[4] + args[5]:
+        raise ValueError(f"the 3j symmetries act on arguments with m1 + m2 + m3 = 0, got {tuple(args)}")
     big_j = (args[0] + args[1] + args[2]) // 2
     for matrix, eps in _threej_group():
-        yield _apply(matrix, args), -1 if (eps and big_j & 1) else 1
+        j1, j2, j3, m1, m2 = _apply(matrix, args[:5])
+        yield (j1, j2, j3, m1, m2, -m1 - m2), -1 if (eps and big_j & 1) else 1
 
 
 def sixj_symmetries(args: Sequence[int]) -> Iterator[tuple[int, ...]]:
