@@ -13,7 +13,7 @@ import tqft  # noqa: E402
 
 project = "tqft"
 author = "tqft developers"
-copyright = "tqft developers"  # noqa: A001
+copyright = "tqft developers"
 version = tqft.__version__
 release = tqft.__version__
 

@@ -72,7 +72,10 @@ def test_bad_input_is_one_line_exit_2(argv, fragment):
 
 
 def test_verify_runs_and_reports(capsys):
-    assert main(["verify", "--only", "sixj_orthogonality", "--only", "racah_sum_rule", "--max-spin", "1", "--jobs", "1"]) == 0
+    assert (
+        main(["verify", "--only", "sixj_orthogonality", "--only", "racah_sum_rule", "--max-spin", "1", "--jobs", "1"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "sixj_orthogonality" in out and "racah_sum_rule" in out and "all passed" in out
 

@@ -163,7 +163,9 @@ class _InterruptingExecutor(cf.Executor):
 
 
 def test_interrupted_sweep_returns_partial_report():
-    report = run_catalogue(["sixj_orthogonality"], max_spin=2, executor=_InterruptingExecutor(), progress=False, chunk_size=8)
+    report = run_catalogue(
+        ["sixj_orthogonality"], max_spin=2, executor=_InterruptingExecutor(), progress=False, chunk_size=8
+    )
     assert report.interrupted and not report.ok
     assert report.cases < len(list(get("sixj_orthogonality").cases(2)))
 

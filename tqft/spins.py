@@ -173,8 +173,20 @@ def colour(value: Any, name: str = "j") -> int:
     >>> colour(0), colour(Fraction(1, 2)), colour(2.5)
     (0, 1, 5)
     """
-    if type(value) is int and value >= 0:
-        return value + value
+    kind = type(value)
+    if kind is int:
+        if value >= 0:
+            return value + value
+    elif kind is Fraction:  # inlined: half-integer Fractions are the common non-int spins
+        den = value.denominator
+        if den == 2:
+            num = value.numerator
+            if num > 0:
+                return num
+        elif den == 1:
+            num = value.numerator
+            if num >= 0:
+                return num + num
     return doubled(value, name)
 
 

@@ -44,7 +44,7 @@ import numbers
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import mpmath
 
@@ -235,7 +235,23 @@ class ExactReal(ABC):
     def __str__(self) -> str:
         return _join([_fmt_monomial(c.numerator, c.denominator, r) for r, c in self.terms()])
 
-    # --- arithmetic shared through Multiquadratic -----------------------------------
+    # --- arithmetic: products are type-specific, sums go through Multiquadratic ------
+    @abstractmethod
+    def __mul__(self, other: Any) -> ExactReal:
+        """Exact product (``SqrtRational`` times a rational or ``SqrtRational`` stays one)."""
+
+    @abstractmethod
+    def __truediv__(self, other: Any) -> ExactReal:
+        """Exact quotient; raises ``ZeroDivisionError`` for an exact zero divisor."""
+
+    @abstractmethod
+    def __neg__(self) -> ExactReal:
+        """Exact negation."""
+
+    @abstractmethod
+    def __pow__(self, exponent: int) -> ExactReal:
+        """Exact integer power."""
+
     def __add__(self, other: Any) -> Multiquadratic:
         o = _as_exact(other)
         if o is None:
@@ -287,6 +303,7 @@ class SqrtRational(ExactReal):
     _num: int
     _den: int
     _rad: int
+    _hash: int | None
 
     def __new__(cls, coefficient: RationalLike = 0, radicand: RationalLike = 1) -> SqrtRational:
         c = _fraction(coefficient, "coefficient")
@@ -403,7 +420,13 @@ class SqrtRational(ExactReal):
     def __abs__(self) -> SqrtRational:
         return self if self._num >= 0 else -self
 
-    def __mul__(self, other: Any) -> ExactReal:
+    @overload
+    def __mul__(self, other: SqrtRational | int | Fraction) -> SqrtRational: ...
+
+    @overload
+    def __mul__(self, other: Multiquadratic) -> Multiquadratic: ...
+
+    def __mul__(self, other: Any) -> Any:
         if type(other) is not SqrtRational:
             if isinstance(other, Multiquadratic):
                 return Multiquadratic._mul_terms(self.terms(), other.terms())
@@ -417,7 +440,13 @@ class SqrtRational(ExactReal):
 
     __rmul__ = __mul__
 
-    def __truediv__(self, other: Any) -> ExactReal:
+    @overload
+    def __truediv__(self, other: SqrtRational | int | Fraction) -> SqrtRational: ...
+
+    @overload
+    def __truediv__(self, other: Multiquadratic) -> Multiquadratic: ...
+
+    def __truediv__(self, other: Any) -> Any:
         if type(other) is not SqrtRational:
             if isinstance(other, Multiquadratic):
                 return Multiquadratic._mul_terms(self.terms(), other._inverse_terms())
@@ -482,6 +511,7 @@ class Multiquadratic(ExactReal):
     __slots__ = ("_hash", "_terms")
 
     _terms: Terms
+    _hash: int | None
 
     def __new__(cls, terms: Any = ()) -> Multiquadratic:
         if isinstance(terms, ExactReal):

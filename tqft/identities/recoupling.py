@@ -543,7 +543,10 @@ def _sixj_recursion(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResu
 
     def big_e(j: Fraction) -> SqrtRational:
         return _root_of(
-            (j**2 - (j2 - j3) ** 2) * ((j2 + j3 + 1) ** 2 - j**2) * (j**2 - (l2 - l3) ** 2) * ((l2 + l3 + 1) ** 2 - j**2)
+            (j**2 - (j2 - j3) ** 2)
+            * ((j2 + j3 + 1) ** 2 - j**2)
+            * (j**2 - (l2 - l3) ** 2)
+            * ((l2 + l3 + 1) ** 2 - j**2)
         )
 
     jj, aa, bb = j1 * (j1 + 1), j2 * (j2 + 1), j3 * (j3 + 1)

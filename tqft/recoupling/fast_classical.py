@@ -59,6 +59,7 @@ _W6 = np.array([1] * 12 + [-1] * 4 + [2] + [-2] * 7, dtype=np.int64)
 _W3 = np.array([1] * 9 + [-1] + [-2] * 6, dtype=np.int64)
 _INT64_SAFE = 1 << 62
 _BIG = 48  # sums longer than this run on gmpy2 integers
+_PAIR_SAFE = 1 << 31  # factors below this let two Horner steps be fused in int64
 
 # --- small arguments: pure-Python tables, no numpy round trip ------------------------
 #
@@ -208,13 +209,19 @@ def hypergeometric_numerators(
     pad = steps[None, :] >= lengths[:, None]
     d[pad] = 1
     n[pad] = 0
-    d_rows = d[:, ::-1].tolist()
-    n_rows = n[:, ::-1].tolist()
+    d = d[:, ::-1]
+    n = n[:, ::-1]
+    if dtype is np.int64 and max(int(d.max()), int(n.max())) < _PAIR_SAFE:
+        return lo, _paired_horner(d, n)
+    d_rows = d.tolist()
+    n_rows = n.tolist()
     out: list[int] = []
     for dr, nr, ln in zip(d_rows, n_rows, lengths.tolist()):
         if ln > _BIG:
+            # GMP multiplication wins from a few hundred bits on; converting the small
+            # factors once avoids a conversion inside every product
             big_p = big_q = gmpy2.mpz(1)
-            for dd, nn in zip(dr, nr):
+            for dd, nn in zip(map(gmpy2.mpz, dr), map(gmpy2.mpz, nr)):
                 dq = big_q * dd
                 big_p = dq - big_p * nn
                 big_q = dq
@@ -227,6 +234,32 @@ def hypergeometric_numerators(
                 qq = dq
             out.append(pp)
     return lo, out
+
+
+def _paired_horner(d: np.ndarray, n: np.ndarray) -> list[int]:
+    """Horner with two steps per iteration (factors below 2^31, so pair products fit int64).
+
+    One step maps ``(P, Q)`` to ``(-n P + d Q, d Q)``; two steps ``a`` then ``b`` compose to
+    ``(n_a n_b P + d_a (d_b - n_b) Q, d_a d_b Q)``, whose small coefficients numpy forms for
+    all rows at once.  An odd number of steps gets a leading identity step (``d = 1,
+    n = 0`` acts as the identity on the starting value ``P = Q = 1``).
+    """
+    if d.shape[1] % 2:
+        d = np.concatenate([np.ones((d.shape[0], 1), dtype=d.dtype), d], axis=1)
+        n = np.concatenate([np.zeros((n.shape[0], 1), dtype=n.dtype), n], axis=1)
+    da, db = d[:, 0::2], d[:, 1::2]
+    na, nb = n[:, 0::2], n[:, 1::2]
+    alpha = (na * nb).tolist()
+    beta = (da * (db - nb)).tolist()
+    gamma = (da * db).tolist()
+    out: list[int] = []
+    for ar, br, gr in zip(alpha, beta, gamma):
+        pp = qq = 1
+        for a, b, g in zip(ar, br, gr):
+            pp = a * pp + b * qq
+            qq *= g
+        out.append(pp)
+    return out
 
 
 def _sixj_rows(alphas: np.ndarray, betas: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[int]]:
@@ -276,13 +309,13 @@ def sixj_from_triads(alphas: tuple[int, ...], betas: tuple[int, ...]) -> SqrtRat
         )
     al = np.array([alphas], dtype=np.int64)
     be = np.array([betas], dtype=np.int64)
-    lo, args, ps = _sixj_rows(al, be)
+    lo_row, args, ps = _sixj_rows(al, be)
     if not ps[0]:
         return ZERO
     nmax = int(args.max())
     npr = prime_count(max(nmax, 2))
     g = _W6 @ factorial_exponents(args[0], npr)
-    return assemble(-1 if int(lo[0]) & 1 else 1, ps[0], g, npr)
+    return assemble(-1 if int(lo_row[0]) & 1 else 1, ps[0], g, npr)
 
 
 def threej_from_regge(square: tuple[int, ...]) -> SqrtRational:
@@ -367,14 +400,14 @@ def ninej(colours: tuple[int, ...]) -> SqrtRational:
     primes = first_primes(npr)
     lo_sum = (lo[:nx] + lo[nx : 2 * nx] + lo[2 * nx :]).tolist()
     total = 0
-    for k, x in enumerate(xs.tolist()):
+    for k, (x, row) in enumerate(zip(xs.tolist(), excess.tolist())):
         p = ps[k] * ps[nx + k] * ps[2 * nx + k]
         if not p:
             continue
-        row = excess[k]
-        nz = np.flatnonzero(row).tolist()
-        scale = prime_power_product([primes[t] for t in nz], [int(row[t]) for t in nz]) if nz else 1
-        term = (x + 1) * p * scale
+        term = (x + 1) * p
+        for prime, e in zip(primes, row):
+            if e:
+                term *= prime**e
         total += -term if lo_sum[k] & 1 else term
     sign = -1 if int(xs[0]) & 1 else 1  # (-1)^(2x) with 2x = colour x, the same for all x
     return assemble(sign, total, floor, npr)
