@@ -123,6 +123,7 @@ def _symbol_command(args: argparse.Namespace) -> int:
 
 def _verify_command(args: argparse.Namespace) -> int:
     from .identities import catalogue, get, run_catalogue
+    from .identities.runner import LARGE_SWEEP, plan
     from .spins import doubled
 
     if args.list:
@@ -136,13 +137,17 @@ def _verify_command(args: argparse.Namespace) -> int:
         raise _UsageError(f"tqft verify: --random = {args.random} must be non-negative")
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"tqft verify: --jobs = {args.jobs} must be at least 1")
-    for name in args.only or ():
-        get(name)  # raises with the list of known names
+    selected = [get(name) for name in args.only] if args.only else list(catalogue())
+    planned = plan(selected, max_spin=max_spin, random=args.random, seed=args.seed)
+    for item in planned:
+        if item.exhaustive_cases is None:
+            print(
+                f"tqft verify: {item.identity.name} has more than {LARGE_SWEEP:,} cases at this bound; "
+                "the sweep may take hours (Ctrl-C stops it and reports what was checked)",
+                file=sys.stderr,
+            )
     report = run_catalogue(
-        args.only,
-        max_spin=max_spin,
-        random=args.random,
-        seed=args.seed,
+        planned=planned,
         jobs=args.jobs,
         progress=not args.no_progress and not args.json and sys.stderr.isatty(),
     )

@@ -10,10 +10,11 @@ evaluate every image with the plain reference formulas of
 cached fast path; the 9j checks compare the batched 9j kernel with Edmonds' untransposed
 6j sum and with the definition as a contraction of six 3j symbols.
 
-References: A. R. Edmonds, *Angular Momentum in Quantum Mechanics* (Princeton, 1957),
-equation numbers below; D. A. Varshalovich et al., *Quantum Theory of Angular Momentum*
-(1988), ch. 8-10; L. C. Biedenharn, J. Math. Phys. 31 (1953) 287 and J. P. Elliott,
-Proc. R. Soc. A 218 (1953) 345 for the pentagon identity.
+References: NIST Digital Library of Mathematical Functions, chapter 34 (equation numbers
+below, "DLMF"); A. R. Edmonds, *Angular Momentum in Quantum Mechanics* (Princeton, 1957);
+L. C. Biedenharn, J. Math. Phys. 31 (1953) 287 and J. P. Elliott, Proc. R. Soc. A 218
+(1953) 345 for the pentagon identity; K. Schulten and R. G. Gordon, J. Math. Phys. 16
+(1975) 1961 for the recursions.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ register(
         check=_threej_orth_m,
         default_max_spin=4,
         random_max_spin=8,
-        reference="Edmonds (3.7.7)",
+        reference="DLMF 34.3.16; Edmonds p. 47",
         tags=("3j", "orthogonality"),
     )
 )
@@ -117,7 +118,7 @@ register(
         check=_threej_orth_j,
         default_max_spin=3,
         random_max_spin=8,
-        reference="Edmonds (3.7.8)",
+        reference="DLMF 34.3.17; Edmonds p. 47",
         tags=("3j", "orthogonality"),
     )
 )
@@ -144,9 +145,9 @@ register(
             triads=((2, 1, 4), (2, 1, 5)),
         ),
         check=_sixj_orth,
-        default_max_spin=4,
+        default_max_spin=6,
         random_max_spin=10,
-        reference="Edmonds (6.2.9)",
+        reference="DLMF 34.5.14; Edmonds p. 96",
         tags=("6j", "orthogonality"),
     )
 )
@@ -171,9 +172,9 @@ register(
             triads=((1, 2, 4), (1, 3, 5)),
         ),
         check=_racah_sum_rule,
-        default_max_spin=4,
+        default_max_spin=6,
         random_max_spin=10,
-        reference="Edmonds (6.2.10); Varshalovich 9.8.5",
+        reference="DLMF 34.5.15; Edmonds pp. 95-97",
         tags=("6j", "sum rule"),
     )
 )
@@ -215,9 +216,9 @@ register(
             triads=((3, 1, 5), (3, 4, 2), (6, 1, 8), (6, 7, 2)),
         ),
         check=_biedenharn_elliott,
-        default_max_spin=2,
+        default_max_spin=2.5,
         random_max_spin=6,
-        reference="Edmonds (6.2.12); Biedenharn 1953, Elliott 1953",
+        reference="DLMF 34.5.16 (relabelled); Biedenharn 1953, Elliott 1953",
         tags=("6j", "pentagon", "Pachner 2-3"),
     )
 )
@@ -239,7 +240,28 @@ register(
         check=_sixj_sum_rule,
         default_max_spin=10,
         random_max_spin=20,
-        reference="Varshalovich 9.8.4",
+        reference="DLMF 34.5.18",
+        tags=("6j", "sum rule"),
+    )
+)
+
+
+def _sixj_weighted_sum(a: int, b: int, f: int) -> CheckResult:
+    terms = [(x + 1) * sixj_colours(a, b, x, a, b, f) for x in _couplings(a, b)]
+    return _result(Multiquadratic.sum(terms), _ONE * _phase(2 * (a + b)))
+
+
+register(
+    Identity(
+        name="sixj_weighted_sum",
+        title="sum over x of (2x+1) {a b x; a b f}",
+        statement=r"\sum_x (2x+1) \begin{Bmatrix} a & b & x \\ a & b & f \end{Bmatrix} = (-1)^{2(a+b)}"
+        r"\quad ((a, b, f) \text{ admissible})",
+        domain=Domain((free("a"), free("b"), coupled("f", 0, 1))),
+        check=_sixj_weighted_sum,
+        default_max_spin=10,
+        random_max_spin=40,
+        reference="DLMF 34.5.17",
         tags=("6j", "sum rule"),
     )
 )
@@ -259,7 +281,7 @@ register(
         check=_sixj_closed_form,
         default_max_spin=15,
         random_max_spin=500,
-        reference="Edmonds (6.3.2)",
+        reference="DLMF 34.5.1; Edmonds p. 98",
         tags=("6j", "closed form"),
     )
 )
@@ -278,7 +300,7 @@ register(
         check=_threej_closed_form,
         default_max_spin=40,
         random_max_spin=1000,
-        reference="Edmonds (3.7.9)",
+        reference="DLMF 34.3.1",
         tags=("3j", "closed form"),
     )
 )
@@ -327,9 +349,9 @@ register(
             where=lambda t: abs(t[6] + t[7]) <= t[2],
         ),
         check=_sixj_from_threej,
-        default_max_spin=2,
+        default_max_spin=2.5,
         random_max_spin=6,
-        reference="Edmonds (6.2.8)",
+        reference="DLMF 34.5.23",
         tags=("3j", "6j"),
     )
 )
@@ -376,9 +398,9 @@ register(
         r"\begin{Bmatrix} j_3 & j_6 & j_9 \\ x & j_1 & j_2 \end{Bmatrix}",
         domain=_NINEJ_DOMAIN,
         check=_ninej_sixj_sum,
-        default_max_spin=2,
+        default_max_spin=2.5,
         random_max_spin=8,
-        reference="Edmonds (6.4.3)",
+        reference="DLMF 34.6.2",
         tags=("9j", "6j"),
     )
 )
@@ -425,7 +447,7 @@ register(
         check=_ninej_threej,
         default_max_spin=1.5,
         random_max_spin=2,
-        reference="Edmonds (6.4.1); Varshalovich 10.2.1",
+        reference="DLMF 34.6.1",
         tags=("9j", "3j"),
     )
 )
@@ -459,9 +481,9 @@ register(
             where=lambda t: abs(t[3] + t[4]) <= t[2],
         ),
         check=_threej_symmetry,
-        default_max_spin=2,
+        default_max_spin=2.5,
         random_max_spin=10,
-        reference="Edmonds (3.7.5)-(3.7.6); Regge, Nuovo Cimento 10 (1958) 544",
+        reference="DLMF 34.3.8-34.3.12; Regge, Nuovo Cimento 10 (1958) 544",
         tags=("3j", "symmetry"),
     )
 )
@@ -494,7 +516,7 @@ register(
         check=_sixj_symmetry,
         default_max_spin=2,
         random_max_spin=10,
-        reference="Edmonds (6.2.4)-(6.2.5); Regge, Nuovo Cimento 11 (1959) 116",
+        reference="DLMF 34.5.8-34.5.10; Regge, Nuovo Cimento 11 (1959) 116",
         tags=("6j", "symmetry"),
     )
 )
@@ -523,7 +545,7 @@ register(
         check=_ninej_symmetry,
         default_max_spin=1,
         random_max_spin=3,
-        reference="Edmonds (6.4.4)-(6.4.5)",
+        reference="DLMF 34.7(ii)",
         tags=("9j", "symmetry"),
     )
 )
@@ -571,7 +593,7 @@ register(
             triads=((3, 1, 5),),
         ),
         check=_sixj_recursion,
-        default_max_spin=3,
+        default_max_spin=4,
         random_max_spin=1000,
         reference="Schulten and Gordon, J. Math. Phys. 16 (1975) 1961",
         tags=("6j", "recursion", "large spin"),
@@ -607,7 +629,7 @@ register(
             where=lambda t: abs(t[3] + t[4]) <= t[0] and (t[0] + t[3] + t[4]) % 2 == 0,
         ),
         check=_threej_recursion,
-        default_max_spin=3,
+        default_max_spin=5,
         random_max_spin=1000,
         reference="Schulten and Gordon, J. Math. Phys. 16 (1975) 1961",
         tags=("3j", "recursion", "large spin"),

@@ -9,16 +9,20 @@ cluster (the workers need tqft installed).  Chunks are sent as ``(identity name,
 and the worker looks the identity up in its own registry, so nothing unpicklable
 crosses the process boundary.
 
-Progress is a tqdm bar over cases.  Ctrl-C cancels the chunks not yet started and
-returns a report marked ``interrupted``.
+Cases are generated lazily and only a bounded number of chunks is queued, so a sweep of
+millions of cases runs in constant memory; :func:`plan` counts the cases first (up to a
+limit) so that the command can warn before a sweep that would take hours.  Progress is a
+tqdm bar over cases.  Ctrl-C cancels the chunks not yet started and returns a report
+marked ``interrupted`` with what was checked.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .core import Identity, catalogue, get
@@ -26,6 +30,7 @@ from .core import Identity, catalogue, get
 __all__ = ["CatalogueReport", "IdentityReport", "plan", "run_catalogue", "run_identity_cases"]
 
 MAX_FAILURES_KEPT = 5
+_IN_FLIGHT = 64  # chunks queued on the executor at any time
 
 
 @dataclass
@@ -85,26 +90,56 @@ def run_identity_cases(name: str, cases: Sequence[tuple[int, ...]]) -> IdentityR
     return report
 
 
+@dataclass(frozen=True)
+class PlannedSweep:
+    """What a run will check for one identity: its exhaustive bound, random draws, and the
+    number of exhaustive cases (``None`` when counting stopped at ``count_limit``)."""
+
+    identity: Identity
+    max_spin: float | None
+    random: int
+    seed: int
+    exhaustive_cases: int | None
+
+    def cases(self) -> Iterator[tuple[int, ...]]:
+        """The cases, generated lazily (exhaustive first, then the seeded random ones)."""
+        yield from self.identity.cases(self.max_spin)
+        if self.random:
+            yield from self.identity.random_cases(self.random, seed=self.seed, max_spin=self.max_spin)
+
+    @property
+    def total(self) -> int | None:
+        return None if self.exhaustive_cases is None else self.exhaustive_cases + self.random
+
+
+#: Plans with more exhaustive cases than this are reported as large before they run.
+LARGE_SWEEP = 1_000_000
+
+
 def plan(
     identities: Iterable[Identity],
     *,
     max_spin: float | None = None,
     random: int = 0,
     seed: int = 0,
-) -> list[tuple[Identity, list[tuple[int, ...]]]]:
-    """The cases a run will check: exhaustive up to ``max_spin`` (each identity's default
-    when ``None``) and ``random`` seeded draws (with spins up to ``max_spin`` if given)."""
-    work = []
+    count_limit: int = LARGE_SWEEP,
+) -> list[PlannedSweep]:
+    """Plan a run: exhaustive cases up to ``max_spin`` (each identity's default when
+    ``None``) plus ``random`` seeded draws (spins up to ``max_spin`` if given).
+
+    The exhaustive cases are counted (not stored) up to ``count_limit``, so that a sweep
+    that would take hours can be reported before it starts.
+    """
+    out = []
     for identity in identities:
-        cases = list(identity.cases(max_spin))
-        if random:
-            cases.extend(identity.random_cases(random, seed=seed, max_spin=max_spin))
-        work.append((identity, cases))
-    return work
+        count = sum(1 for _ in itertools.islice(identity.cases(max_spin), count_limit + 1))
+        out.append(PlannedSweep(identity, max_spin, random, seed, count if count <= count_limit else None))
+    return out
 
 
-def _chunks(cases: list[tuple[int, ...]], size: int) -> list[list[tuple[int, ...]]]:
-    return [cases[i : i + size] for i in range(0, len(cases), size)] or [[]]
+def _chunked(cases: Iterator[tuple[int, ...]], size: int) -> Iterator[list[tuple[int, ...]]]:
+    while chunk := list(itertools.islice(cases, size)):
+        yield chunk
 
 
 def run_catalogue(
@@ -117,6 +152,7 @@ def run_catalogue(
     jobs: int | None = None,
     progress: bool = True,
     chunk_size: int = 64,
+    planned: Sequence[PlannedSweep] | None = None,
 ) -> CatalogueReport:
     """Check identities exactly and report.
 
@@ -135,18 +171,24 @@ def run_catalogue(
     progress
         Show a tqdm progress bar (on stderr).
     chunk_size
-        Cases per unit of work.
+        Cases per unit of work.  Cases are generated lazily and at most
+        ``_IN_FLIGHT`` chunks are queued at a time, so memory stays flat on huge sweeps.
+    planned
+        A plan from :func:`plan` (then ``names``, ``max_spin``, ``random`` and ``seed``
+        are ignored).
     """
-    selected = catalogue() if not names else tuple(get(n) for n in names)
-    work = plan(selected, max_spin=max_spin, random=random, seed=seed)
-    total = sum(len(c) for _, c in work)
-    reports = {identity.name: IdentityReport(identity.name) for identity, _ in work}
+    if planned is None:
+        selected = catalogue() if not names else tuple(get(n) for n in names)
+        planned = plan(selected, max_spin=max_spin, random=random, seed=seed)
+    totals = [p.total for p in planned]
+    reports = {p.identity.name: IdentityReport(p.identity.name) for p in planned}
     start = time.perf_counter()
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=total, unit="case", desc="tqft verify", dynamic_ncols=True)
+        known = None if any(t is None for t in totals) else sum(t for t in totals if t is not None)
+        bar = tqdm(total=known, unit="case", desc="tqft verify", dynamic_ncols=True)
 
     def absorb(part: IdentityReport) -> None:
         rep = reports[part.name]
@@ -160,35 +202,37 @@ def run_catalogue(
     interrupted = False
     own_pool = None
     jobs = jobs or os.cpu_count() or 1
+    in_flight: set[cf.Future[IdentityReport]] = set()
     try:
         if executor is None and jobs == 1:
-            for identity, cases in work:
-                for chunk in _chunks(cases, chunk_size):
-                    absorb(run_identity_cases(identity.name, chunk))
+            for item in planned:
+                for chunk in _chunked(item.cases(), chunk_size):
+                    absorb(run_identity_cases(item.identity.name, chunk))
         else:
             if executor is None:
                 own_pool = executor = cf.ProcessPoolExecutor(max_workers=jobs)
-            futures = [
-                executor.submit(run_identity_cases, identity.name, chunk)
-                for identity, cases in work
-                for chunk in _chunks(cases, chunk_size)
-            ]
-            try:
-                for fut in cf.as_completed(futures):
+            for item in planned:
+                for chunk in _chunked(item.cases(), chunk_size):
+                    if len(in_flight) >= _IN_FLIGHT:
+                        done, in_flight = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+                        for fut in done:
+                            absorb(fut.result())
+                    in_flight.add(executor.submit(run_identity_cases, item.identity.name, chunk))
+            while in_flight:
+                done, in_flight = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+                for fut in done:
                     absorb(fut.result())
-            except KeyboardInterrupt:
-                for fut in futures:
-                    fut.cancel()
-                raise
     except KeyboardInterrupt:
         interrupted = True
+        for fut in in_flight:
+            fut.cancel()
     finally:
         if bar is not None:
             bar.close()
         if own_pool is not None:
             own_pool.shutdown(wait=not interrupted, cancel_futures=True)
     return CatalogueReport(
-        [reports[identity.name] for identity, _ in work],
+        [reports[p.identity.name] for p in planned],
         time.perf_counter() - start,
         interrupted,
     )

@@ -7,7 +7,8 @@ q-analogues.  Arguments are colours (``2j``) and doubled projections (``2m``) as
 by :mod:`tqft.spins`; the public functions in :mod:`tqft.recoupling.wigner` parse and
 check their input before calling these.
 
-Formulas (Edmonds, *Angular Momentum in Quantum Mechanics*, 3.7.3 and 6.3.7; Racah,
+Formulas (Edmonds, *Angular Momentum in Quantum Mechanics*, (3.7.3) and section 6.3; NIST
+DLMF sections 34.2 and 34.4; Racah,
 Phys. Rev. 62 (1942) 438; for the q-analogues Kirillov and Reshetikhin 1989):
 
 .. math::
@@ -116,7 +117,7 @@ def ninej(ctx: QContext[Any, Any], colours: tuple[int, ...]) -> Any:
     """The 9j symbol of nine colours (row-major) as a sum of products of three 6j symbols.
 
     ``{a b c; d e f; g h i} = sum_x (-1)^(2x) (2x+1) {a b c; f i x} {d e f; b x h} {g h i; x a d}``
-    (Edmonds 6.4.3 for the transposed array; the 9j is invariant under transposition).
+    (DLMF 34.6.2 for the transposed array; the 9j is invariant under transposition).
     """
     a, b, c, d, e, f, g, h, i = colours
     triads = ((a, b, c), (d, e, f), (g, h, i), (a, d, g), (b, e, h), (c, f, i))

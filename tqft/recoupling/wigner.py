@@ -2,20 +2,22 @@
 
 Conventions
 -----------
-Phases are those of ``sympy.physics.wigner`` (Condon-Shortley; Edmonds' definitions), and
-the tests compare every 3j and 6j with spins up to 3 against sympy exactly:
+Phases are those of ``sympy.physics.wigner`` (Condon-Shortley; Edmonds' definitions; NIST
+DLMF chapter 34), and the tests compare every 3j and 6j with spins up to 3 against sympy
+exactly:
 
 * ``wigner_3j(j1, j2, j3, m1, m2, m3)`` -- Racah's formula with the phase
-  ``(-1)^(j1 - j2 - m3)`` (Edmonds 3.7.3).
+  ``(-1)^(j1 - j2 - m3)`` (Edmonds (3.7.3)).
 * ``clebsch_gordan(j1, j2, j3, m1, m2, m3)`` = ``<j1 m1; j2 m2 | j3 m3>`` =
-  ``(-1)^(j1 - j2 + m3) sqrt(2 j3 + 1) (j1 j2 j3; m1 m2 -m3)``.  The argument order is
-  sympy's: the three spins first, then the three projections.
+  ``(-1)^(j1 - j2 + m3) sqrt(2 j3 + 1) (j1 j2 j3; m1 m2 -m3)`` (DLMF 34.1.1).  The argument
+  order is sympy's: the three spins first, then the three projections.
 * ``wigner_6j(j1, ..., j6)`` = ``{j1 j2 j3; j4 j5 j6}`` with triads ``(j1 j2 j3)``,
-  ``(j1 j5 j6)``, ``(j4 j2 j6)``, ``(j4 j5 j3)`` (Edmonds 6.3.7).
+  ``(j1 j5 j6)``, ``(j4 j2 j6)``, ``(j4 j5 j3)``; Racah's single sum (Edmonds section 6.3,
+  DLMF section 34.4).
 * ``racah_w(a, b, c, d, e, f)`` = ``W(abcd; ef)`` = ``(-1)^(a+b+c+d) {a b e; d c f}``.
 * ``wigner_9j(j1, ..., j9)`` -- rows ``(j1 j2 j3)``, ``(j4 j5 j6)``, ``(j7 j8 j9)``;
   ``sum_x (-1)^(2x) (2x+1) {j1 j4 j7; j8 j9 x}{j2 j5 j8; j4 x j6}{j3 j6 j9; x j1 j2}``
-  (Edmonds 6.4.3).
+  (DLMF 34.6.2).
 
 Selection rules
 ---------------
@@ -298,7 +300,7 @@ def wigner_6j(
 
     Notes
     -----
-    Racah's single-sum formula (Edmonds 6.3.7), sympy's phase.  The value depends only on
+    Racah's single-sum formula (Edmonds section 6.3, DLMF section 34.4), sympy's phase.  The value depends only on
     the triad sums and the opposite-pair sums, each up to order (144 symmetries); sorted,
     they are the cache key.
 
@@ -365,7 +367,7 @@ def wigner_9j(
     """Wigner 9j symbol with rows ``(j1 j2 j3)``, ``(j4 j5 j6)``, ``(j7 j8 j9)``, exactly.
 
     Zero unless all six row and column triads are admissible.  Computed as the single
-    sum over ``x`` of ``(-1)^(2x) (2x+1)`` times three 6j symbols (Edmonds 6.4.3), with all
+    sum over ``x`` of ``(-1)^(2x) (2x+1)`` times three 6j symbols (DLMF 34.6.2), with all
     Racah sums batched and the x-sum carried out on integers; agrees with
     ``sympy.physics.wigner.wigner_9j``.  72 symmetries (row and column permutations with
     the sign ``(-1)^(sum of spins)`` for odd ones, transposition) give the cache key.
