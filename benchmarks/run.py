@@ -142,36 +142,38 @@ def main(argv: list[str] | None = None) -> int:
         f"WIGXJPF {t_wig_h:.3f} s, tqft/WIGXJPF = {t_tqft_h / t_wig_h:.2f}x (no target)"
     )
 
-    # 2. one 6j at spin 1000 --------------------------------------------------------
-    s_sympy = best_time(lambda: sw.wigner_6j(*[1000] * 6), max(1, reps // 2))
-    s_tqft = best_time(lambda: wigner_6j(*[1000] * 6), reps, before=clear_caches)
-    s_wig = best_time(lambda: wig.wig6jj(*[2000] * 6), reps)
-    ok2 = s_sympy / s_tqft >= 30
-    results["sixj_1000"] = {
-        "sympy_s": s_sympy,
-        "tqft_s": s_tqft,
-        "wigxjpf_s": s_wig,
-        "sympy_over_tqft": s_sympy / s_tqft,
-    }
-    print(
-        f"2. one 6j, all spins 1000: sympy {s_sympy * 1e3:7.1f} ms  tqft {s_tqft * 1e3:6.2f} ms  "
-        f"WIGXJPF {s_wig * 1e3:6.2f} ms   sympy/tqft = {s_sympy / s_tqft:6.1f}x (target >= 30)  {verdict(ok2)}"
-    )
+    # 2. and 3. single symbols ------------------------------------------------------
+    def single(
+        label: str, key: str, sympy_call, tqft_call, wig_call, target: float, sympy_reps: int
+    ) -> tuple[bool, float]:
+        t_s = best_time(sympy_call, sympy_reps)
+        t_t = best_time(tqft_call, reps, before=clear_caches)
+        t_w = best_time(wig_call, reps)
+        ok = t_s / t_t >= target
+        results[key] = {"sympy_s": t_s, "tqft_s": t_t, "wigxjpf_s": t_w, "sympy_over_tqft": t_s / t_t}
+        print(
+            f"{label} sympy {t_s * 1e3:7.1f} ms  tqft {t_t * 1e3:6.2f} ms  WIGXJPF {t_w * 1e3:6.2f} ms   "
+            f"sympy/tqft = {t_s / t_t:6.1f}x (target >= {target:g})  {verdict(ok)}"
+        )
+        return ok, t_t
 
-    # 3. one 9j at spin 20 ----------------------------------------------------------
-    n_sympy = best_time(lambda: sw.wigner_9j(*[20] * 9), reps)
-    n_tqft = best_time(lambda: wigner_9j(*[20] * 9), reps, before=clear_caches)
-    n_wig = best_time(lambda: wig.wig9jj(*[40] * 9), reps)
-    ok3 = n_sympy / n_tqft >= 100
-    results["ninej_20"] = {
-        "sympy_s": n_sympy,
-        "tqft_s": n_tqft,
-        "wigxjpf_s": n_wig,
-        "sympy_over_tqft": n_sympy / n_tqft,
-    }
-    print(
-        f"3. one 9j, all spins 20:   sympy {n_sympy * 1e3:7.1f} ms  tqft {n_tqft * 1e3:6.2f} ms  "
-        f"WIGXJPF {n_wig * 1e3:6.2f} ms   sympy/tqft = {n_sympy / n_tqft:6.1f}x (target >= 100)  {verdict(ok3)}"
+    ok2, s_tqft = single(
+        "2. one 6j, all spins 1000:",
+        "sixj_1000",
+        lambda: sw.wigner_6j(*[1000] * 6),
+        lambda: wigner_6j(*[1000] * 6),
+        lambda: wig.wig6jj(*[2000] * 6),
+        30,
+        max(1, reps // 2),
+    )
+    ok3, n_tqft = single(
+        "3. one 9j, all spins 20:  ",
+        "ninej_20",
+        lambda: sw.wigner_9j(*[20] * 9),
+        lambda: wigner_9j(*[20] * 9),
+        lambda: wig.wig9jj(*[40] * 9),
+        100,
+        reps,
     )
 
     # 4. one 6j at spin 10,000 ------------------------------------------------------

@@ -8,6 +8,8 @@ from pathlib import Path
 # Import tqft from this checkout (the repository root is the parent of docs/).
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Local extensions (the ``tqft-catalogue`` directive).
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 import tqft  # noqa: E402
 
@@ -21,6 +23,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
+    "tqft_catalogue",
 ]
 
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]

@@ -17,11 +17,13 @@ from tqft.identities import (
     Identity,
     catalogue,
     get,
+    names,
     register,
     run_catalogue,
     run_identity_cases,
+    unregister,
 )
-from tqft.identities.core import _REGISTRY, coupled, free, projection
+from tqft.identities.core import coupled, free, projection
 from tqft.recoupling import sixj_colours
 from tqft.spins import admissible
 
@@ -123,7 +125,8 @@ def broken_identity():
         )
     )
     yield identity
-    del _REGISTRY[identity.name]
+    unregister(identity.name)
+    assert identity.name not in names()
 
 
 def test_runner_reports_failures_and_cli_exits_1(broken_identity, capsys):

@@ -115,7 +115,7 @@ def _fmt_monomial(num: int, den: int, rad: int, *, latex: bool = False) -> str:
     return f"{sign}{top}/{den}" if den != 1 else f"{sign}{top}"
 
 
-def _join(parts: list[str], latex: bool = False) -> str:
+def _join(parts: list[str]) -> str:
     if not parts:
         return "0"
     out = parts[0]
@@ -224,10 +224,7 @@ class ExactReal(ABC):
 
     def latex(self) -> str:
         r"""LaTeX source without delimiters, e.g. ``-\frac{\sqrt{2}}{3}``."""
-        return _join(
-            [_fmt_monomial(c.numerator, c.denominator, r, latex=True) for r, c in self.terms()],
-            latex=True,
-        )
+        return _join([_fmt_monomial(c.numerator, c.denominator, r, latex=True) for r, c in self.terms()])
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
@@ -239,6 +236,10 @@ class ExactReal(ABC):
     @abstractmethod
     def __mul__(self, other: Any) -> ExactReal:
         """Exact product (``SqrtRational`` times a rational or ``SqrtRational`` stays one)."""
+
+    @abstractmethod
+    def __rmul__(self, other: Any) -> ExactReal:
+        """Exact product with the number on the left (``int``, ``Fraction``)."""
 
     @abstractmethod
     def __truediv__(self, other: Any) -> ExactReal:

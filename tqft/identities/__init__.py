@@ -11,7 +11,7 @@ and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
 from . import recoupling as _recoupling  # noqa: F401  (registers identities)
-from .core import CheckResult, Domain, Identity, catalogue, get, names, register
+from .core import CheckResult, Domain, Identity, catalogue, get, names, register, unregister
 from .runner import CatalogueReport, IdentityReport, run_catalogue, run_identity_cases
 
 __all__ = [
@@ -26,4 +26,5 @@ __all__ = [
     "register",
     "run_catalogue",
     "run_identity_cases",
+    "unregister",
 ]

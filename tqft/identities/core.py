@@ -209,6 +209,13 @@ def register(identity: Identity) -> Identity:
     return identity
 
 
+def unregister(name: str) -> Identity:
+    """Remove an identity from the catalogue (for identities defined in a session or test)."""
+    identity = get(name)
+    del _REGISTRY[name]
+    return identity
+
+
 def get(name: str) -> Identity:
     """The identity called ``name``; the error lists the known names."""
     try:

@@ -19,10 +19,11 @@ L. C. Biedenharn, J. Math. Phys. 31 (1953) 287 and J. P. Elliott, Proc. R. Soc. 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 from ..exact.context import CLASSICAL
-from ..exact.quadratic import Multiquadratic, SqrtRational
+from ..exact.quadratic import ExactReal, Multiquadratic, SqrtRational
 from ..recoupling import racah_formulas
 from ..recoupling.symmetry import ninej_symmetries, sixj_symmetries, threej_symmetries
 from ..recoupling.wigner import ninej_colours, sixj_colours, threej_colours
@@ -456,17 +457,32 @@ register(
 # --- symmetries -------------------------------------------------------------------------
 
 
-def _threej_symmetry(a: int, b: int, c: int, x: int, y: int) -> CheckResult:
-    args = (a, b, c, x, y, -x - y)
-    ref = racah_formulas.threej(CLASSICAL, *args)
-    fast = threej_colours(*args)
-    for image, sign in set(threej_symmetries(args)):
-        value = sign * racah_formulas.threej(CLASSICAL, *image)
+def _images_agree(
+    args: tuple[int, ...],
+    images: Iterable[tuple[tuple[int, ...], int]],
+    reference: Callable[[tuple[int, ...]], ExactReal],
+    fast: Callable[[tuple[int, ...]], ExactReal],
+) -> CheckResult:
+    """Every signed image of ``args`` has the value of ``args``, by the reference formula
+    (in the image's own argument order) and by the cached fast path."""
+    ref, quick = reference(args), fast(args)
+    for image, sign in set(images):
+        value = sign * reference(image)
         if value != ref:
             return CheckResult(False, ref, value)
-        if sign * threej_colours(*image) != fast:
-            return CheckResult(False, fast, sign * threej_colours(*image))
-    return _result(fast, ref)
+        value = sign * fast(image)
+        if value != quick:
+            return CheckResult(False, quick, value)
+    return _result(quick, ref)
+
+
+def _threej_symmetry(a: int, b: int, c: int, x: int, y: int) -> CheckResult:
+    return _images_agree(
+        (a, b, c, x, y, -x - y),
+        threej_symmetries((a, b, c, x, y, -x - y)),
+        lambda t: racah_formulas.threej(CLASSICAL, *t),
+        lambda t: threej_colours(*t),
+    )
 
 
 register(
@@ -489,17 +505,13 @@ register(
 )
 
 
-def _sixj_symmetry(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResult:
-    args = (a, b, c, d, e, f)
-    ref = racah_formulas.sixj(CLASSICAL, *args)
-    fast = sixj_colours(*args)
-    for image in set(sixj_symmetries(args)):
-        value = racah_formulas.sixj(CLASSICAL, *image)
-        if value != ref:
-            return CheckResult(False, ref, value)
-        if sixj_colours(*image) != fast:
-            return CheckResult(False, fast, sixj_colours(*image))
-    return _result(fast, ref)
+def _sixj_symmetry(*args: int) -> CheckResult:
+    return _images_agree(
+        args,
+        ((image, 1) for image in sixj_symmetries(args)),
+        lambda t: racah_formulas.sixj(CLASSICAL, *t),
+        lambda t: sixj_colours(*t),
+    )
 
 
 register(
@@ -523,15 +535,9 @@ register(
 
 
 def _ninej_symmetry(*m: int) -> CheckResult:
-    ref = racah_formulas.ninej(CLASSICAL, m)
-    fast = ninej_colours(*m)
-    for image, sign in set(ninej_symmetries(m)):
-        value = sign * racah_formulas.ninej(CLASSICAL, image)
-        if value != ref:
-            return CheckResult(False, ref, value)
-        if sign * ninej_colours(*image) != fast:
-            return CheckResult(False, fast, sign * ninej_colours(*image))
-    return _result(fast, ref)
+    return _images_agree(
+        m, ninej_symmetries(m), lambda t: racah_formulas.ninej(CLASSICAL, t), lambda t: ninej_colours(*t)
+    )
 
 
 register(
