@@ -14,12 +14,12 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_lint_clean():
-    proc = _run(sys.executable, "-m", "ruff", "check", "tqft", "tests", "benchmarks")
+    proc = _run(sys.executable, "-m", "ruff", "check", "tqft", "tests", "benchmarks", "docs")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_ruff_format_clean():
-    proc = _run(sys.executable, "-m", "ruff", "format", "--check", "tqft", "tests", "benchmarks")
+    proc = _run(sys.executable, "-m", "ruff", "format", "--check", "tqft", "tests", "benchmarks", "docs")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
