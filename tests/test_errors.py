@@ -77,3 +77,18 @@ def test_spin_limit_context_manager():
         assert wigner_3j(200_001, 200_001, 0, 0, 0, 0) != 0
     with pytest.raises(CostLimitError):
         wigner_3j(200_001, 200_001, 0, 0, 0, 0)
+
+
+def test_bad_runner_and_limit_arguments():
+    from tqft.identities import run_catalogue
+
+    for kwargs, fragment in (
+        ({"jobs": 0}, "jobs = 0"),
+        ({"chunk_size": 0}, "chunk_size = 0"),
+        ({"random": -1}, "random = -1"),
+    ):
+        with pytest.raises(TQFTError, match=fragment):
+            run_catalogue(["sixj_sum_rule"], progress=False, **kwargs)
+    with pytest.raises(InvalidSpinError, match="max_spin = 'lots'"):
+        with spin_limit("lots"):
+            pass

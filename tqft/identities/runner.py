@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ..errors import InvalidArgumentError
 from .core import Identity, catalogue, get
 
 __all__ = ["CatalogueReport", "IdentityReport", "plan", "run_catalogue", "run_identity_cases"]
@@ -177,6 +178,9 @@ def run_catalogue(
         A plan from :func:`plan` (then ``names``, ``max_spin``, ``random`` and ``seed``
         are ignored).
     """
+    for label, value, least in (("jobs", jobs, 1), ("chunk_size", chunk_size, 1), ("random", random, 0)):
+        if value is not None and (not isinstance(value, int) or value < least):
+            raise InvalidArgumentError(f"{label} = {value!r} must be an integer >= {least}")
     if planned is None:
         selected = catalogue() if not names else tuple(get(n) for n in names)
         planned = plan(selected, max_spin=max_spin, random=random, seed=seed)

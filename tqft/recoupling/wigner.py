@@ -119,8 +119,9 @@ def spin_limit(max_spin: int) -> Iterator[None]:
     >>> with spin_limit(200_000):
     ...     pass
     """
+    new = colour(max_spin, "max_spin")
     old = _limit[0]
-    _limit[0] = 2 * int(max_spin)
+    _limit[0] = new
     try:
         yield
     finally:
