@@ -29,6 +29,7 @@ def run(*args: str) -> tuple[int, str, str]:
         (["6j", "1", "1", "1", "1", "1", "3"], "0"),
         (["6j", "1", "2", "3", "2", "1", "2", "--latex"], r"\frac{\sqrt{21}}{105}"),
         (["6j", "--digits", "20", "1", "2", "3", "2", "1", "2"], "0.043643578047198476253"),
+        (["6j", "1", "2", "3", "2", "1", "2", "--digits", "5"], "0.043644"),  # correctly rounded
         (["3j", "1.5", "1.5", "0", "-1.5", "1.5", "0", "--digits", "5"], "-0.5"),
     ],
 )
@@ -53,7 +54,9 @@ def test_json_output(capsys):
         (["3j", "1", "1", "0", "1/3", "0", "0"], "m1 = '1/3' is not a projection"),
         (["6j", "1", "2", "3"], "the following arguments are required: j4, j5, j6"),
         (["9j", "1", "1", "1"], "the following arguments are required"),
-        (["6j", "1", "2", "3", "2", "1", "2", "--digits", "0"], "--digits = 0 must be a positive integer"),
+        (["6j", "1", "2", "3", "2", "1", "2", "--digits", "0"], "--digits = 0 must be between 1 and 100000"),
+        (["6j", "1", "2", "3", "2", "1", "2", "--digits", "1000000000000"], "--digits = 1000000000000 must be between"),
+        (["9j", *["1001"] * 9], "exceeds the limit of 1000 for the fast 9j path"),
         (["6j", "1", "2", "3", "2", "1", "2", "--latex", "--json"], "not allowed with argument"),
         (["6j", *["200000"] * 6], "exceeds the limit"),
         (["verify", "--only", "no_such_identity"], "identity = 'no_such_identity' is not in the catalogue"),
@@ -85,6 +88,12 @@ def test_verify_json_and_random(capsys):
     assert main([*argv, "--jobs", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] and data["identities"][0]["cases"] == 205 + 5
+
+
+def test_verify_repeated_only_counts_once(capsys):
+    assert main(["verify", "--only", "sixj_sum_rule", "--only", "sixj_sum_rule", "--max-spin", "1", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("sixj_sum_rule") == 1 and "  13 " in out
 
 
 def test_verify_list(capsys):

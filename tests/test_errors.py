@@ -61,13 +61,22 @@ def test_negative_projection_is_fine_negative_spin_is_not():
 
 
 @pytest.mark.parametrize("func", list(GOOD))
-def test_huge_spins_fail_fast_with_cost_message(func):
-    args = list(GOOD[func])
+@pytest.mark.parametrize("context", [None, CLASSICAL], ids=["fast", "reference"])
+def test_huge_spins_fail_fast_with_cost_message(func, context):
     big = [10**7 if not n.startswith("m") else 0 for n in NAMES[func]]
-    with pytest.raises(CostLimitError, match="exceeds the limit of 100000") as info:
-        func(*big)
+    with pytest.raises(CostLimitError, match="exceeds the limit of") as info:
+        func(*big, context=context)
     assert "spin_limit" in str(info.value) and isinstance(info.value, TQFTError)
-    assert func(*args) is not None
+
+
+def test_limits_per_path():
+    with pytest.raises(CostLimitError, match="limit of 1000 for the fast 9j path"):
+        wigner_9j(*[1001] * 9)
+    with pytest.raises(CostLimitError, match="limit of 100 for the reference 9j path"):
+        wigner_9j(*[101] * 9, context=CLASSICAL)
+    with pytest.raises(CostLimitError, match="limit of 1000 for the reference path"):
+        clebsch_gordan(1001, 1001, 0, 0, 0, 0, context=CLASSICAL)
+    assert wigner_6j(*[1001] * 6) != 0  # the fast 6j path goes much further
 
 
 def test_spin_limit_context_manager():

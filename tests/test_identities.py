@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import itertools
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -178,3 +179,25 @@ def test_random_cases_are_seeded():
     assert identity.random_cases(5, seed=3) == identity.random_cases(5, seed=3)
     assert identity.random_cases(5, seed=3) != identity.random_cases(5, seed=4)
     assert all(len(c) == 9 for c in itertools.islice(identity.cases(), 5))
+
+
+def test_identity_call_checks_the_domain():
+    with pytest.raises(ValueError, match="sixj_orthogonality: f = 0 is outside the domain"):
+        get("sixj_orthogonality")(1, 0, 0, 0, 0, 0)
+    with pytest.raises(ValueError, match="m = 3/2 is outside the domain"):
+        get("threej_one_zero")(2, 3)
+    with pytest.raises(ValueError, match="takes 2 parameters"):
+        get("threej_one_zero")(2)
+    assert get("threej_one_zero")(2, 2).passed
+
+
+def test_bounds_are_parsed_as_spins_and_names_deduplicated():
+    identity = get("sixj_sum_rule")
+    assert list(identity.cases("2")) == list(identity.cases(2)) == list(identity.cases(Fraction(4, 2)))
+    with pytest.raises(ValueError, match="max_spin = -1 is not a spin"):
+        list(identity.cases(-1))
+    with pytest.raises(ValueError, match="max_spin = nan"):
+        identity.random_cases(2, max_spin=float("nan"))
+    single = run_catalogue("sixj_sum_rule", max_spin=1, jobs=1, progress=False)
+    twice = run_catalogue(["sixj_sum_rule", "sixj_sum_rule"], max_spin=1, jobs=1, progress=False)
+    assert single.cases == twice.cases == len(list(identity.cases(1))) and len(twice.identities) == 1

@@ -169,3 +169,21 @@ def test_selection_rule_zeros_are_exact():
     assert wigner_9j(1, 1, 1, 1, 1, 1, 1, 1, 3) == zero
     for v in (wigner_3j(1, 1, 3, 0, 0, 0), wigner_6j(1, 1, 1, 1, 1, 3)):
         assert v.terms() == () and str(v) == "0" and v.to_mpmath(dps=30) == 0
+
+
+def test_int64_guard_counts_negative_lower_bounds():
+    """Factors z + 1 - lower grow with -lower; the dtype choice must see that (review L)."""
+    import numpy as np
+
+    from tqft.recoupling.fast_classical import hypergeometric_numerators
+
+    lower = np.array([[0, -3 * 10**9, -3 * 10**9]], dtype=np.int64)
+    upper = np.array([[5, 5, 5]], dtype=np.int64)
+    _, (p,) = hypergeometric_numerators(lower, upper, ())
+    q = 1
+    expected = 1
+    for z in range(4, -1, -1):  # the same recurrence on Python integers
+        d = (z + 1) * (z + 1 + 3 * 10**9) ** 2
+        n = (5 - z) ** 3
+        expected, q = d * q - n * expected, d * q
+    assert p == expected

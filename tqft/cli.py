@@ -22,11 +22,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-import mpmath
-
 from . import __version__
 from .errors import TQFTError
-from .exact.quadratic import SqrtRational
+from .exact.quadratic import MAX_DIGITS, SqrtRational
 
 __all__ = ["build_parser", "main"]
 
@@ -107,15 +105,15 @@ def _symbol_command(args: argparse.Namespace) -> int:
             "numerator": str(result.numerator),
             "denominator": str(result.denominator),
             "radicand": str(result.radicand),
-            "value": mpmath.nstr(result.to_mpmath(dps=digits), digits),
+            "value": result.decimal(digits),
         }
         print(json.dumps(payload, indent=2))
     elif args.latex:
         print(result.latex())
     elif args.digits is not None:
-        if args.digits < 1:
-            raise _UsageError(f"tqft {args.command}: --digits = {args.digits} must be a positive integer")
-        print(mpmath.nstr(result.to_mpmath(dps=args.digits), args.digits))
+        if not 1 <= args.digits <= MAX_DIGITS:
+            raise _UsageError(f"tqft {args.command}: --digits = {args.digits} must be between 1 and {MAX_DIGITS}")
+        print(result.decimal(args.digits))
     else:
         print(result)
     return 0
@@ -137,7 +135,7 @@ def _verify_command(args: argparse.Namespace) -> int:
         raise _UsageError(f"tqft verify: --random = {args.random} must be non-negative")
     if args.jobs is not None and args.jobs < 1:
         raise _UsageError(f"tqft verify: --jobs = {args.jobs} must be at least 1")
-    selected = [get(name) for name in args.only] if args.only else list(catalogue())
+    selected = [get(name) for name in dict.fromkeys(args.only)] if args.only else list(catalogue())
     planned = plan(selected, max_spin=max_spin, random=args.random, seed=args.seed)
     for item in planned:
         if item.exhaustive_cases is None:

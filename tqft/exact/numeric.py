@@ -15,12 +15,12 @@ from fractions import Fraction
 
 import mpmath
 
-__all__ = ["evaluate", "sign_of"]
+__all__ = ["approximate", "evaluate", "sign_of"]
 
 Terms = Sequence[tuple[int, Fraction]]
 
 
-def _approximate(terms: Terms, prec: int) -> tuple[mpmath.mpf, mpmath.mpf]:
+def approximate(terms: Terms, prec: int) -> tuple[mpmath.mpf, mpmath.mpf]:
     """Value and a rigorous absolute error bound at working precision ``prec`` bits."""
     ctx = mpmath.mp
     with mpmath.workprec(prec):
@@ -38,6 +38,27 @@ def _approximate(terms: Terms, prec: int) -> tuple[mpmath.mpf, mpmath.mpf]:
     return total, bound
 
 
+def _separation_bits(terms: Terms) -> int:
+    """Bits of precision that certainly separate a nonzero value from zero.
+
+    For ``x = sum c_k sqrt(r_k)`` with ``n`` irrational terms, the product of its ``2^n``
+    conjugates is a nonzero rational whose denominator divides ``D^(2^n)`` (``D`` the
+    product of the coefficients' denominators), and every conjugate is at most
+    ``S = sum |c_k| sqrt(r_k)`` in size.  Hence ``|x| >= D^(-2^n) S^(1 - 2^n)``, and a
+    relative error below that bound (over ``S``) decides the sign.  Only a non-canonical
+    zero (repeated radicands that cancel) can exhaust it.
+    """
+    n = sum(1 for r, _ in terms if r != 1)
+    log_d = sum(c.denominator.bit_length() for _, c in terms)
+    log_s = max(abs(c.numerator).bit_length() + r.bit_length() // 2 + 1 for r, c in terms) + len(terms).bit_length()
+    return (1 << n) * (log_d + log_s + 2) + 64
+
+
+def _check_work(work: int, terms: Terms) -> None:
+    if work > 2 * _separation_bits(terms) + 128:
+        raise ArithmeticError("could not separate the value from zero; the terms are not canonical")
+
+
 def evaluate(terms: Terms, prec: int) -> mpmath.mpf:
     """``sum c sqrt(r)`` as an mpmath ``mpf`` with ``prec`` correct bits (relative).
 
@@ -48,11 +69,12 @@ def evaluate(terms: Terms, prec: int) -> mpmath.mpf:
         return mpmath.mpf(0)
     work = prec + 20
     while True:
-        value, bound = _approximate(terms, work)
+        value, bound = approximate(terms, work)
         if value != 0 and bound <= abs(value) * mpmath.ldexp(1, -prec - 2):
             with mpmath.workprec(prec):
                 return +value
         work *= 2
+        _check_work(work, terms)
 
 
 def sign_of(terms: Terms) -> int:
@@ -63,7 +85,8 @@ def sign_of(terms: Terms) -> int:
         return 1 if terms[0][1] > 0 else -1
     work = 64
     while True:
-        value, bound = _approximate(terms, work)
+        value, bound = approximate(terms, work)
         if abs(value) > bound:
             return 1 if value > 0 else -1
         work *= 2
+        _check_work(work, terms)

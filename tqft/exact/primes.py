@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 import gmpy2
 import numpy as np
 
+from ..errors import CostLimitError
+
 __all__ = [
     "factorial_exponents",
     "first_primes",
@@ -38,6 +40,7 @@ _primes: np.ndarray = np.zeros(0, dtype=np.int64)
 # Exponent table: row n holds the exponents of the first _TABLE_PRIMES primes in n!.
 _TABLE_MAX = 1024
 _TRIAL_LIMIT = 1 << 16
+_FACTOR_BITS = 64  # composite cofactors beyond this are not factored (CostLimitError)
 _table: np.ndarray | None = None
 
 
@@ -122,7 +125,11 @@ def factorial_exponents(ns: Sequence[int] | np.ndarray, nprimes: int) -> np.ndar
                     _table = _build_table()
         return _table[arr, :nprimes]
     # Legendre: e_p(n!) = sum_k floor(n / p^k), vectorised over (n, p).
-    primes = primes_up_to(max(nmax, 2))[:nprimes]
+    prime_count(2)  # make sure the sieve exists
+    while len(_primes) < nprimes:
+        with _lock:
+            _extend_sieve(2 * max(_sieve_limit, 1024))
+    primes = _primes[:nprimes]
     out = np.zeros((arr.size, nprimes), dtype=np.int64)
     col = arr[:, None]
     pk = primes.copy()
@@ -160,9 +167,10 @@ def squarefree_decomposition(n: int) -> tuple[int, int]:
 
     Prime factors below 2^16 are removed by trial division over the cached sieve (every
     radicand of a recoupling formula with spins below about 16,000 is that smooth); a remaining
-    cofactor is tested for being a perfect square or prime before sympy's ``factorint``
-    is asked to factor it (which can be slow for products of two large primes, but such
-    radicands never arise from recoupling, whose radicands are factorial ratios).
+    cofactor is tested for being a perfect square or prime (sympy's BPSW test); a composite
+    cofactor of at most 64 bits is factored by sympy, a larger one raises
+    :class:`~tqft.errors.CostLimitError` instead of running for hours.  Radicands of
+    recoupling values never get there: they are ratios of factorials.
 
     >>> squarefree_decomposition(72)   # 72 = 6^2 * 2
     (6, 2)
@@ -191,10 +199,20 @@ def squarefree_decomposition(n: int) -> tuple[int, int]:
         elif cofactor_is_prime:
             f *= int(m)
         else:
-            from sympy import factorint
+            from sympy import factorint, isprime
 
-            for p, k in factorint(int(m)).items():
-                s *= p ** (k // 2)
-                if k % 2:
-                    f *= p
+            if isprime(int(m)):
+                f *= int(m)
+            elif m.bit_length() > _FACTOR_BITS:
+                raise CostLimitError(
+                    f"reducing sqrt({n}) to a square-free radicand needs the factorisation of a "
+                    f"{m.bit_length()}-bit composite with no prime factor below {_TRIAL_LIMIT}; the limit "
+                    f"is {_FACTOR_BITS} bits (radicands of recoupling values never get here: they are "
+                    "ratios of factorials)"
+                )
+            else:
+                for p, k in factorint(int(m)).items():
+                    s *= p ** (k // 2)
+                    if k % 2:
+                        f *= p
     return int(s), int(f)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..errors import InvalidArgumentError
-from ..spins import admissible, spin_str
+from ..spins import admissible, colour, spin_str
 
 __all__ = [
     "CheckResult",
@@ -99,6 +99,30 @@ class Domain:
         if not all(admissible(values[i], values[j], values[k]) for i, j, k in self.triads):
             return False
         return self.where is None or bool(self.where(values))
+
+    def require(self, values: Sequence[int], where: str = "identity") -> None:
+        """Raise :class:`~tqft.errors.InvalidArgumentError` unless ``values`` is in the domain."""
+        if len(values) != len(self.params):
+            raise InvalidArgumentError(
+                f"{where} takes {len(self.params)} parameters ({', '.join(self.names)}), got {len(values)}"
+            )
+        for k, (p, v) in enumerate(zip(self.params, values)):
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise InvalidArgumentError(f"{where}: {p.name} = {v!r} must be an int (a colour 2j or doubled 2m)")
+            bound = max(v, abs(v), 0)
+            if v not in self._choices(k, values[:k], bound):
+                raise InvalidArgumentError(f"{where}: {p.name} = {spin_str(v)} is outside the domain ({self._rule(k)})")
+        if not self._accept(tuple(values)):
+            raise InvalidArgumentError(f"{where}: {tuple(values)} violates the domain's admissibility conditions")
+
+    def _rule(self, k: int) -> str:
+        p = self.params[k]
+        if p.kind == "free":
+            return "a spin >= 0"
+        if p.kind == "coupled":
+            i, j = p.of
+            return f"admissible with {self.params[i].name} and {self.params[j].name}"
+        return f"a projection of {self.params[p.of[0]].name}"
 
     def enumerate(self, max_colour: int) -> Iterator[tuple[int, ...]]:
         """All parameter tuples with colours ``<= max_colour``, in lexicographic order."""
@@ -179,22 +203,28 @@ class Identity:
     reference: str
     tags: tuple[str, ...] = field(default=())
 
-    def cases(self, max_spin: float | None = None) -> Iterator[tuple[int, ...]]:
-        """Exhaustive parameter tuples with every spin ``<= max_spin``."""
-        bound = self.default_max_spin if max_spin is None else max_spin
-        return self.domain.enumerate(int(2 * bound))
+    def cases(self, max_spin: Any = None) -> Iterator[tuple[int, ...]]:
+        """Exhaustive parameter tuples with every spin ``<= max_spin`` (a spin, parsed as
+        everywhere in tqft; ``None`` for the identity's default bound)."""
+        bound = colour(self.default_max_spin if max_spin is None else max_spin, "max_spin")
+        return self.domain.enumerate(bound)
 
-    def random_cases(self, n: int, seed: int = 0, max_spin: float | None = None) -> list[tuple[int, ...]]:
+    def random_cases(self, n: int, seed: int = 0, max_spin: Any = None) -> list[tuple[int, ...]]:
         """``n`` seeded random parameter tuples with spins ``<= max_spin``."""
+        if not isinstance(n, int) or n < 0:
+            raise InvalidArgumentError(f"n = {n!r} must be a non-negative integer")
         rng = random.Random(f"{self.name}:{seed}")
-        bound = self.random_max_spin if max_spin is None else max_spin
-        return [self.domain.sample(rng, int(2 * bound)) for _ in range(n)]
+        bound = colour(self.random_max_spin if max_spin is None else max_spin, "max_spin")
+        return [self.domain.sample(rng, bound) for _ in range(n)]
 
     def format_case(self, case: Sequence[int]) -> str:
         """``a=1/2, b=1, ...`` for a parameter tuple (colours shown as spins)."""
         return ", ".join(f"{n}={spin_str(v)}" for n, v in zip(self.domain.names, case))
 
     def __call__(self, *case: int) -> CheckResult:
+        """Check one parameter tuple after confirming it lies in the domain (the raw
+        ``check`` trusts its input; outside the domain an identity need not hold)."""
+        self.domain.require(case, self.name)
         return self.check(*case)
 
 

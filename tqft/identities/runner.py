@@ -132,7 +132,7 @@ def plan(
     that would take hours can be reported before it starts.
     """
     out = []
-    for identity in identities:
+    for identity in {i.name: i for i in identities}.values():  # each identity once
         count = sum(1 for _ in itertools.islice(identity.cases(max_spin), count_limit + 1))
         out.append(PlannedSweep(identity, max_spin, random, seed, count if count <= count_limit else None))
     return out
@@ -182,7 +182,9 @@ def run_catalogue(
         if value is not None and (not isinstance(value, int) or value < least):
             raise InvalidArgumentError(f"{label} = {value!r} must be an integer >= {least}")
     if planned is None:
-        selected = catalogue() if not names else tuple(get(n) for n in names)
+        if isinstance(names, str):
+            names = [names]
+        selected = catalogue() if not names else tuple(get(n) for n in dict.fromkeys(names))
         planned = plan(selected, max_spin=max_spin, random=random, seed=seed)
     totals = [p.total for p in planned]
     reports = {p.identity.name: IdentityReport(p.identity.name) for p in planned}

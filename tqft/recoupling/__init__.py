@@ -11,6 +11,9 @@
 
 from .wigner import (
     MAX_SPIN,
+    MAX_SPIN_9J,
+    MAX_SPIN_REFERENCE,
+    MAX_SPIN_REFERENCE_9J,
     cache_info,
     clear_caches,
     clebsch_gordan,
@@ -26,6 +29,9 @@ from .wigner import (
 
 __all__ = [
     "MAX_SPIN",
+    "MAX_SPIN_9J",
+    "MAX_SPIN_REFERENCE",
+    "MAX_SPIN_REFERENCE_9J",
     "cache_info",
     "clear_caches",
     "clebsch_gordan",

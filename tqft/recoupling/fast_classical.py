@@ -60,6 +60,7 @@ _W3 = np.array([1] * 9 + [-1] + [-2] * 6, dtype=np.int64)
 _INT64_SAFE = 1 << 62
 _BIG = 48  # sums longer than this run on gmpy2 integers
 _PAIR_SAFE = 1 << 31  # factors below this let two Horner steps be fused in int64
+_BATCH_CELLS = 1 << 20  # largest rows * steps handled in one numpy batch
 
 # --- small arguments: pure-Python tables, no numpy round trip ------------------------
 #
@@ -191,9 +192,22 @@ def hypergeometric_numerators(
     lengths = hi - lo
     length = int(lengths.max()) if lengths.size else 0
     rows = lower.shape[0]
+    if rows > 1 and rows * length > _BATCH_CELLS:  # bound the (rows, length) arrays' memory
+        half = rows // 2
+        lo_a, p_a = hypergeometric_numerators(lower[:half], upper[:half], shifts)
+        lo_b, p_b = hypergeometric_numerators(lower[half:], upper[half:], shifts)
+        return np.concatenate([lo_a, lo_b]), p_a + p_b
     if length == 0:
         return lo, [1] * rows
-    bound = int(max(int(hi.max()) + 1 + max(shifts, default=0), int(upper.max()) + 1, 2))
+    # every factor is z + 1 - lower, z + 1 + shift or upper - z with lo <= z < hi
+    bound = int(
+        max(
+            int(hi.max()) + 1 - int(lower.min()),
+            int(hi.max()) + 1 + max(shifts, default=0),
+            int(upper.max()) - int(lo.min()),
+            2,
+        )
+    )
     factors = max(lower.shape[1], len(shifts) + upper.shape[1])
     dtype = np.int64 if bound**factors < _INT64_SAFE else object
     steps = np.arange(length, dtype=np.int64)
@@ -389,8 +403,10 @@ def ninej(colours: tuple[int, ...]) -> SqrtRational:
     lo, args, ps = _sixj_rows(alphas, betas)
     nx = xs.size
     npr = prime_count(max(int(args.max()), 2))
-    exps = factorial_exponents(args.ravel(), npr).reshape(3 * nx, 24, npr)
-    g_rows = np.einsum("k,rkp->rp", _W6, exps)
+    # G per row, one factorial column at a time: memory (3 n_x, n_primes), not 24 times that
+    g_rows = np.zeros((3 * nx, npr), dtype=np.int64)
+    for k, w in enumerate(_W6.tolist()):
+        g_rows += w * factorial_exponents(args[:, k], npr)
     g_x = g_rows[:nx] + g_rows[nx : 2 * nx] + g_rows[2 * nx :]
     floor = g_x.min(axis=0)
     excess = g_x - floor

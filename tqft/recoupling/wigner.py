@@ -38,9 +38,12 @@ is the key of a bounded LRU cache (:func:`cache_info`, :func:`clear_caches`).  P
 reduction, no cache); with ``context=CLASSICAL`` this is the reference implementation the
 fast path is tested against.
 
-Cost guard: a symbol whose largest spin exceeds :data:`MAX_SPIN` (default 100,000; a 6j at
-spin 10^4 takes well under a second, cost grows about quadratically) raises
-:class:`~tqft.errors.CostLimitError` before any work; use :func:`spin_limit` to allow more.
+Cost guard: a symbol whose largest spin exceeds the limit of its path raises
+:class:`~tqft.errors.CostLimitError` before any work: :data:`MAX_SPIN` (100,000) for the fast
+3j, 6j, Clebsch-Gordan and Racah W, :data:`MAX_SPIN_9J` (1,000) for the fast 9j, and
+:data:`MAX_SPIN_REFERENCE` (1,000) / :data:`MAX_SPIN_REFERENCE_9J` (100) with ``context=``.
+Each is set so that the largest allowed symbol takes seconds; :func:`spin_limit` lifts
+them all.
 """
 
 from __future__ import annotations
@@ -59,6 +62,9 @@ from .symmetry import canonical_square, regge_square
 
 __all__ = [
     "MAX_SPIN",
+    "MAX_SPIN_9J",
+    "MAX_SPIN_REFERENCE",
+    "MAX_SPIN_REFERENCE_9J",
     "cache_info",
     "clear_caches",
     "clebsch_gordan",
@@ -76,9 +82,24 @@ ZERO = SqrtRational._make(0, 1, 1)
 _ONE = SqrtRational._make(1, 1, 1)
 _MINUS_ONE = SqrtRational._make(-1, 1, 1)
 
-#: Largest spin accepted without raising the limit (see :func:`spin_limit`).
+#: Largest spin accepted by the fast path of the 3j, 6j, Clebsch-Gordan and Racah W
+#: functions (a 6j at spin 10^4 takes about 0.2 s, at 5 * 10^4 about 4 s).
 MAX_SPIN = 100_000
-_limit = [2 * MAX_SPIN]
+#: Largest spin of the fast 9j (cost grows like spin^3: spin 1000 takes about 10 s).
+MAX_SPIN_9J = 1_000
+#: Largest spin with ``context=`` (the plain formulas, hundreds of times slower): 3j and 6j
+#: (a classical 6j at spin 1000 takes about a second).
+MAX_SPIN_REFERENCE = 1_000
+#: ... and the 9j with ``context=`` (spin 100 takes a few seconds).
+MAX_SPIN_REFERENCE_9J = 100
+
+# current limits as colours; spin_limit() overrides all of them
+_limits = {
+    "fast": 2 * MAX_SPIN,
+    "fast 9j": 2 * MAX_SPIN_9J,
+    "reference": 2 * MAX_SPIN_REFERENCE,
+    "reference 9j": 2 * MAX_SPIN_REFERENCE_9J,
+}
 
 CACHE_SIZE = 1 << 16
 
@@ -113,28 +134,31 @@ def clear_caches() -> None:
 
 
 @contextlib.contextmanager
-def spin_limit(max_spin: int) -> Iterator[None]:
-    """Temporarily allow spins up to ``max_spin`` (a context manager).
+def spin_limit(max_spin: Any) -> Iterator[None]:
+    """Temporarily allow spins up to ``max_spin`` for every symbol and path (a context
+    manager); the defaults are :data:`MAX_SPIN`, :data:`MAX_SPIN_9J`,
+    :data:`MAX_SPIN_REFERENCE` and :data:`MAX_SPIN_REFERENCE_9J`.
 
     >>> with spin_limit(200_000):
     ...     pass
     """
     new = colour(max_spin, "max_spin")
-    old = _limit[0]
-    _limit[0] = new
+    old = dict(_limits)
+    _limits.update(dict.fromkeys(_limits, new))
     try:
         yield
     finally:
-        _limit[0] = old
+        _limits.update(old)
 
 
-def _guard(largest_colour: int, symbol: str) -> None:
-    if largest_colour > _limit[0]:
+def _guard(largest_colour: int, symbol: str, path: str = "fast") -> None:
+    limit = _limits[path]
+    if largest_colour > limit:
+        growth = "spin^3" if path.endswith("9j") else "spin^2"
         raise CostLimitError(
-            f"{symbol} with spin {spin_str(largest_colour)} exceeds the limit of "
-            f"{spin_str(_limit[0])}: exact evaluation needs about spin^2 word operations and "
-            "memory for integers of about 4*spin*log2(spin) bits; "
-            "raise the limit with tqft.recoupling.spin_limit(...) if you mean it"
+            f"{symbol} with spin {spin_str(largest_colour)} exceeds the limit of {spin_str(limit)} for the "
+            f"{path} path: exact evaluation time grows like {growth} and integers grow to about "
+            "4*spin*log2(spin) bits; raise the limit with tqft.recoupling.spin_limit(...) if you mean it"
         )
 
 
@@ -172,7 +196,8 @@ def sixj_colours(a: int, b: int, c: int, d: int, e: int, f: int) -> SqrtRational
     # The twelve triangle inequalities are exactly t_j >= s_i for all i, j.
     if min(t1, t2, t3) < max(s1, s2, s3, s4):
         return ZERO
-    if t1 > _limit[0] or t2 > _limit[0] or t3 > _limit[0]:  # cheap necessary condition
+    limit = _limits["fast"]
+    if t1 > limit or t2 > limit or t3 > limit:  # cheap necessary condition
         _guard(max(a, b, c, d, e, f), "6j symbol")
     al = sorted((s1 >> 1, s2 >> 1, s3 >> 1, s4 >> 1))
     be = sorted((t1 >> 1, t2 >> 1, t3 >> 1))
@@ -193,7 +218,7 @@ def ninej_colours(*m: int) -> SqrtRational:
         raise TypeError(f"ninej_colours takes 9 colours, got {len(m)}")
     if not _triads9_ok(m):
         return ZERO
-    _guard(max(m), "9j symbol")
+    _guard(max(m), "9j symbol", "fast 9j")
     key, odd = canonical_square(m)
     value = _ninej_cached(key)
     if odd and (sum(m) >> 1) & 1:
@@ -248,7 +273,7 @@ def wigner_3j(
     a, b, c = colour(j1, "j1"), colour(j2, "j2"), colour(j3, "j3")
     x, y, z = doubled(m1, "m1", signed=True), doubled(m2, "m2", signed=True), doubled(m3, "m3", signed=True)
     if context is not None:
-        _guard(max(a, b, c), "3j symbol")
+        _guard(max(a, b, c), "3j symbol", "reference")
         return racah_formulas.threej(context, a, b, c, x, y, z)
     return threej_colours(a, b, c, x, y, z)
 
@@ -271,6 +296,7 @@ def clebsch_gordan(
     a, b, c = colour(j1, "j1"), colour(j2, "j2"), colour(j3, "j3")
     x, y, z = doubled(m1, "m1", signed=True), doubled(m2, "m2", signed=True), doubled(m3, "m3", signed=True)
     if context is not None:
+        _guard(max(a, b, c), "Clebsch-Gordan coefficient", "reference")
         w = racah_formulas.threej(context, a, b, c, x, y, -z)
         factor = context.sqrt_times(context.sign((a - b + z) // 2), context.from_int(c + 1))
         return w * factor
@@ -328,7 +354,7 @@ def wigner_6j(
     a, b, c = colour(j1, "j1"), colour(j2, "j2"), colour(j3, "j3")
     d, e, f = colour(j4, "j4"), colour(j5, "j5"), colour(j6, "j6")
     if context is not None:
-        _guard(max(a, b, c, d, e, f), "6j symbol")
+        _guard(max(a, b, c, d, e, f), "6j symbol", "reference")
         return racah_formulas.sixj(context, a, b, c, d, e, f)
     return sixj_colours(a, b, c, d, e, f)
 
@@ -344,7 +370,7 @@ def racah_w(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any, *, context: QContext
     ca, cb, cc = colour(a, "a"), colour(b, "b"), colour(c, "c")
     cd, ce, cf = colour(d, "d"), colour(e, "e"), colour(f, "f")
     if context is not None:
-        _guard(max(ca, cb, cc, cd, ce, cf), "Racah W coefficient")
+        _guard(max(ca, cb, cc, cd, ce, cf), "Racah W coefficient", "reference")
         six = racah_formulas.sixj(context, ca, cb, ce, cd, cc, cf)
         return six * context.sqrt_times(context.sign((ca + cb + cc + cd) // 2), context.one)
     six = sixj_colours(ca, cb, ce, cd, cc, cf)
@@ -380,6 +406,6 @@ def wigner_9j(
     """
     m = tuple(colour(v, f"j{k}") for k, v in enumerate((j1, j2, j3, j4, j5, j6, j7, j8, j9), start=1))
     if context is not None:
-        _guard(max(m), "9j symbol")
+        _guard(max(m), "9j symbol", "reference 9j")
         return racah_formulas.ninej(context, m)
     return ninej_colours(*m)
