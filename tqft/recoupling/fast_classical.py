@@ -403,10 +403,13 @@ def ninej(colours: tuple[int, ...]) -> SqrtRational:
     lo, args, ps = _sixj_rows(alphas, betas)
     nx = xs.size
     npr = prime_count(max(int(args.max()), 2))
-    # G per row, one factorial column at a time: memory (3 n_x, n_primes), not 24 times that
-    g_rows = np.zeros((3 * nx, npr), dtype=np.int64)
-    for k, w in enumerate(_W6.tolist()):
-        g_rows += w * factorial_exponents(args[:, k], npr)
+    if args.size * npr <= _BATCH_CELLS:  # small: one gather and one contraction
+        exps = factorial_exponents(args.ravel(), npr).reshape(3 * nx, 24, npr)
+        g_rows = np.einsum("k,rkp->rp", _W6, exps)
+    else:  # large: one factorial column at a time, memory (3 n_x, n_primes)
+        g_rows = np.zeros((3 * nx, npr), dtype=np.int64)
+        for k, w in enumerate(_W6.tolist()):
+            g_rows += w * factorial_exponents(args[:, k], npr)
     g_x = g_rows[:nx] + g_rows[nx : 2 * nx] + g_rows[2 * nx :]
     floor = g_x.min(axis=0)
     excess = g_x - floor
