@@ -566,6 +566,18 @@ def _root_of(value: Fraction) -> SqrtRational:
     return SqrtRational(1, value) if value > 0 else _ZERO
 
 
+def _three_term(
+    a: int, big_e: Callable[[Fraction], SqrtRational], big_f: Fraction, symbol: Callable[[int], SqrtRational]
+) -> CheckResult:
+    """``j1 E(j1+1) S(j1+1) + F(j1) S(j1) + (j1+1) E(j1) S(j1-1) = 0`` for ``S`` the symbol as a
+    function of the colour ``a = 2 j1`` (the ``S(j1-1)`` term is absent for ``j1 < 1``)."""
+    j1 = Fraction(a, 2)
+    terms = [j1 * big_e(j1 + 1) * symbol(a + 2), big_f * symbol(a)]
+    if a >= 2:
+        terms.append((j1 + 1) * big_e(j1) * symbol(a - 2))
+    return _result(Multiquadratic.sum(terms), _ZERO)
+
+
 def _sixj_recursion(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResult:
     j1, j2, j3, l1, l2, l3 = (Fraction(x, 2) for x in (a, b, c, d, e, f))
 
@@ -580,10 +592,7 @@ def _sixj_recursion(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResu
     jj, aa, bb = j1 * (j1 + 1), j2 * (j2 + 1), j3 * (j3 + 1)
     ll1, ll2, ll3 = l1 * (l1 + 1), l2 * (l2 + 1), l3 * (l3 + 1)
     big_f = (2 * j1 + 1) * (jj * (-jj + aa + bb) + ll2 * (jj + aa - bb) + ll3 * (jj - aa + bb) - 2 * jj * ll1)
-    terms = [j1 * big_e(j1 + 1) * sixj_colours(a + 2, b, c, d, e, f), big_f * sixj_colours(a, b, c, d, e, f)]
-    if a >= 2:
-        terms.append((j1 + 1) * big_e(j1) * sixj_colours(a - 2, b, c, d, e, f))
-    return _result(Multiquadratic.sum(terms), _ZERO)
+    return _three_term(a, big_e, big_f, lambda a1: sixj_colours(a1, b, c, d, e, f))
 
 
 register(
@@ -615,10 +624,7 @@ def _threej_recursion(a: int, b: int, c: int, y: int, z: int) -> CheckResult:
         return _root_of((j**2 - (j2 - j3) ** 2) * ((j2 + j3 + 1) ** 2 - j**2) * (j**2 - m1**2))
 
     big_f = -(2 * j1 + 1) * (j2 * (j2 + 1) * m1 - j3 * (j3 + 1) * m1 - j1 * (j1 + 1) * (m3 - m2))
-    terms = [j1 * big_e(j1 + 1) * threej_colours(a + 2, b, c, x, y, z), big_f * threej_colours(a, b, c, x, y, z)]
-    if a >= 2:
-        terms.append((j1 + 1) * big_e(j1) * threej_colours(a - 2, b, c, x, y, z))
-    return _result(Multiquadratic.sum(terms), _ZERO)
+    return _three_term(a, big_e, big_f, lambda a1: threej_colours(a1, b, c, x, y, z))
 
 
 register(
