@@ -128,6 +128,14 @@ register(
 # --- 6j identities ----------------------------------------------------------------------
 
 
+def _sixj_domain(n1: str, n2: str, n3: str, n4: str, n5: str, n6: str) -> Domain:
+    """Admissible arguments of ``{n1 n2 n3; n4 n5 n6}``: all four triads admissible."""
+    return Domain(
+        (free(n1), free(n2), coupled(n3, 0, 1), free(n4), coupled(n5, 3, 2), coupled(n6, 0, 4)),
+        triads=((3, 1, 5),),
+    )
+
+
 def _sixj_orth(a: int, b: int, c: int, d: int, f: int, f2: int) -> CheckResult:
     terms = [
         (x + 1) * (f + 1) * sixj_colours(a, b, x, c, d, f) * sixj_colours(a, b, x, c, d, f2) for x in _couplings(a, b)
@@ -521,10 +529,7 @@ register(
         statement=r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix} = "
         r"g\cdot\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix}"
         r"\ \text{for the 24 tetrahedral and 6 Regge symmetries } g",
-        domain=Domain(
-            (free("j1"), free("j2"), coupled("j3", 0, 1), free("j4"), coupled("j5", 3, 2), coupled("j6", 0, 4)),
-            triads=((3, 1, 5),),
-        ),
+        domain=_sixj_domain("j1", "j2", "j3", "j4", "j5", "j6"),
         check=_sixj_symmetry,
         default_max_spin=2,
         random_max_spin=10,
@@ -603,10 +608,7 @@ register(
         r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} + (j_1+1) E(j_1)"
         r"\begin{Bmatrix} j_1-1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} = 0,\ "
         r"E(j)^2 = [j^2-(j_2-j_3)^2][(j_2+j_3+1)^2-j^2][j^2-(l_2-l_3)^2][(l_2+l_3+1)^2-j^2]",
-        domain=Domain(
-            (free("j1"), free("j2"), coupled("j3", 0, 1), free("l1"), coupled("l2", 3, 2), coupled("l3", 0, 4)),
-            triads=((3, 1, 5),),
-        ),
+        domain=_sixj_domain("j1", "j2", "j3", "l1", "l2", "l3"),
         check=_sixj_recursion,
         default_max_spin=4,
         random_max_spin=1000,

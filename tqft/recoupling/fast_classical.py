@@ -53,10 +53,8 @@ __all__ = ["assemble", "hypergeometric_numerators", "ninej", "sixj_from_triads",
 
 ZERO = SqrtRational._make(0, 1, 1)
 
-# Weights of the 24 factorials that make up G for a 6j (see sixj_from_triads).
+# Weights of the 24 factorials that make up G for a 6j (the argument order of _sixj_rows).
 _W6 = np.array([1] * 12 + [-1] * 4 + [2] + [-2] * 7, dtype=np.int64)
-# ... and the 16 for a 3j (threej_from_regge).
-_W3 = np.array([1] * 9 + [-1] + [-2] * 6, dtype=np.int64)
 _INT64_SAFE = 1 << 62
 _BIG = 48  # sums longer than this run on gmpy2 integers
 _PAIR_SAFE = 1 << 31  # factors below this let two Horner steps be fused in int64
@@ -96,12 +94,12 @@ def _tables() -> tuple[list[int], list[int], list[int], list[int], list[list[int
 
 
 def _small_value(
-    sign: int, p: int, num_args: list[int], plus1: list[int], minus1: list[int], minus2: list[int]
+    sign: int, p: int, plus2: list[int], plus1: list[int], minus1: list[int], minus2: list[int]
 ) -> SqrtRational:
-    """``sign * p * num_args! * sqrt(prod plus1! / prod minus1!) / prod minus2!`` (all args <= _SMALL)."""
+    """:func:`_value` for arguments ``<= _SMALL``, with the tables above."""
     fact, sq, sf, mask, byte_products = _tables()
     num = p
-    for n in num_args:
+    for n in plus2:
         num *= fact[n]
     den = 1
     for n in minus2:
@@ -231,22 +229,17 @@ def hypergeometric_numerators(
     n_rows = n.tolist()
     out: list[int] = []
     for dr, nr, ln in zip(d_rows, n_rows, lengths.tolist()):
+        one: int = 1
         if ln > _BIG:
             # GMP multiplication wins from a few hundred bits on; converting the small
             # factors once avoids a conversion inside every product
-            big_p = big_q = gmpy2.mpz(1)
-            for dd, nn in zip(map(gmpy2.mpz, dr), map(gmpy2.mpz, nr)):
-                dq = big_q * dd
-                big_p = dq - big_p * nn
-                big_q = dq
-            out.append(int(big_p))
-        else:
-            pp = qq = 1
-            for dd, nn in zip(dr, nr):
-                dq = qq * dd
-                pp = dq - pp * nn
-                qq = dq
-            out.append(pp)
+            dr, nr, one = list(map(gmpy2.mpz, dr)), list(map(gmpy2.mpz, nr)), gmpy2.mpz(1)
+        pp = qq = one
+        for dd, nn in zip(dr, nr):
+            dq = qq * dd
+            pp = dq - pp * nn
+            qq = dq
+        out.append(int(pp))
     return lo, out
 
 
@@ -301,35 +294,15 @@ def sixj_from_triads(alphas: tuple[int, ...], betas: tuple[int, ...]) -> SqrtRat
     under permutations of each group (the 144 = 4! x 3! symmetries of the 6j symbol), so
     sorted tuples are its canonical form.  Requires ``min(betas) >= max(alphas)``.
     """
-    a1, a2, a3, a4 = alphas
-    b1, b2, b3 = betas
-    lo = max(alphas)
-    hi = min(betas)
-    if max(betas) < _SMALL:
-        pp = qq = 1
-        for z in range(hi - 1, lo - 1, -1):
-            dq = qq * (z + 1 - a1) * (z + 1 - a2) * (z + 1 - a3) * (z + 1 - a4)
-            pp = dq - pp * (z + 2) * (b1 - z) * (b2 - z) * (b3 - z)
-            qq = dq
-        if not pp:
-            return ZERO
-        return _small_value(
-            -1 if lo & 1 else 1,
-            pp,
-            [lo + 1],
-            [bj - ai for ai in alphas for bj in betas],
-            [ai + 1 for ai in alphas],
-            [hi - ai for ai in alphas] + [bj - lo for bj in betas],
-        )
-    al = np.array([alphas], dtype=np.int64)
-    be = np.array([betas], dtype=np.int64)
-    lo_row, args, ps = _sixj_rows(al, be)
-    if not ps[0]:
-        return ZERO
-    nmax = int(args.max())
-    npr = prime_count(max(nmax, 2))
-    g = _W6 @ factorial_exponents(args[0], npr)
-    return assemble(-1 if int(lo_row[0]) & 1 else 1, ps[0], g, npr)
+    lo, hi = max(alphas), min(betas)
+    return _value(
+        -1 if lo & 1 else 1,
+        _racah_numerator(alphas, betas, (1,)),
+        [lo + 1],
+        [bj - ai for ai in alphas for bj in betas],
+        [ai + 1 for ai in alphas],
+        [hi - ai for ai in alphas] + [bj - lo for bj in betas],
+    )
 
 
 def threej_from_regge(square: tuple[int, ...]) -> SqrtRational:
@@ -341,38 +314,53 @@ def threej_from_regge(square: tuple[int, ...]) -> SqrtRational:
     ``max(0, R02-R11, R02-R20) <= z <= min(R21, R10, R02)`` (``J`` is the common row sum).
     """
     r00, r01, r02, r10, r11, _, r20, r21, _ = square
-    big_j = r00 + r01 + r02
-    if big_j < _SMALL:
-        a2, a3 = r02 - r11, r02 - r20
-        lo = max(0, a2, a3)
-        hi = min(r21, r10, r02)
+    lower = (0, r02 - r11, r02 - r20)
+    upper = (r21, r10, r02)
+    lo, hi = max(lower), min(upper)
+    return _value(
+        -1 if (r20 - r11 + lo) & 1 else 1,
+        _racah_numerator(lower, upper, ()),
+        [],
+        list(square),
+        [r00 + r01 + r02 + 1],
+        [hi - a for a in lower] + [b - lo for b in upper],
+    )
+
+
+def _racah_numerator(lower: Sequence[int], upper: Sequence[int], shifts: tuple[int, ...]) -> int:
+    """Horner numerator ``P`` of one sum: a plain loop for short sums of small factors,
+    the batched numpy path of :func:`hypergeometric_numerators` otherwise."""
+    lo, hi = max(lower), min(upper)
+    if hi - lo <= _BIG and max(upper) < _SMALL:
         pp = qq = 1
         for z in range(hi - 1, lo - 1, -1):
-            dq = qq * (z + 1) * (z + 1 - a2) * (z + 1 - a3)
-            pp = dq - pp * (r21 - z) * (r10 - z) * (r02 - z)
+            d = n = 1
+            for a in lower:
+                d *= z + 1 - a
+            for c in shifts:
+                n *= z + 1 + c
+            for b in upper:
+                n *= b - z
+            dq = qq * d
+            pp = dq - pp * n
             qq = dq
-        if not pp:
-            return ZERO
-        return _small_value(
-            -1 if (r20 - r11 + lo) & 1 else 1,
-            pp,
-            [],
-            list(square),
-            [big_j + 1],
-            [hi, hi - a2, hi - a3, r21 - lo, r10 - lo, r02 - lo],
-        )
-    lower = np.array([[0, r02 - r11, r02 - r20]], dtype=np.int64)
-    upper = np.array([[r21, r10, r02]], dtype=np.int64)
-    lo_arr, ps = hypergeometric_numerators(lower, upper, ())
-    if not ps[0]:
+        return pp
+    _, (p,) = hypergeometric_numerators(np.array([lower], dtype=np.int64), np.array([upper], dtype=np.int64), shifts)
+    return p
+
+
+def _value(sign: int, p: int, plus2: list[int], plus1: list[int], minus1: list[int], minus2: list[int]) -> SqrtRational:
+    """``sign * p * prod plus2! * sqrt(prod plus1! / prod minus1!) / prod minus2!`` in canonical
+    form: pure-Python tables for small arguments, prime exponents otherwise."""
+    if not p:
         return ZERO
-    lo = int(lo_arr[0])
-    hi = min(r21, r10, r02)
-    args = list(square) + [big_j + 1] + [hi - a for a in (0, r02 - r11, r02 - r20)] + [b - lo for b in (r21, r10, r02)]
-    npr = prime_count(max(max(args), 2))
-    g = _W3 @ factorial_exponents(args, npr)
-    sign = -1 if (r20 - r11 + lo) & 1 else 1
-    return assemble(sign, ps[0], g, npr)
+    largest = max(plus2 + plus1 + minus1 + minus2)
+    if largest <= _SMALL:
+        return _small_value(sign, p, plus2, plus1, minus1, minus2)
+    npr = prime_count(max(largest, 2))
+    weights = np.array([2] * len(plus2) + [1] * len(plus1) + [-1] * len(minus1) + [-2] * len(minus2), dtype=np.int64)
+    g = weights @ factorial_exponents(plus2 + plus1 + minus1 + minus2, npr)
+    return assemble(sign, p, g, npr)
 
 
 def ninej(colours: tuple[int, ...]) -> SqrtRational:
