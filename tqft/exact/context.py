@@ -22,7 +22,9 @@ context implement the same class; no formula is copied to serve them.
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Sequence
 from abc import ABC, abstractmethod
 from fractions import Fraction
 from functools import lru_cache
@@ -84,6 +86,33 @@ class QContext(ABC, Generic[E, V]):
     def sqrt_times(self, coefficient: E, radicand: E) -> V:
         """The value ``coefficient * sqrt(radicand)`` (``radicand`` is a square in no ring we
         can assume, so the value type carries the root)."""
+
+    def qpower(self, k: int) -> E:
+        """``q^(k/2)`` (``s^k`` with ``s = q^(1/2)``); 1 at q = 1."""
+        return self.one
+
+    def value(self, c: E) -> V:
+        """The ring element ``c`` as a value (no square root)."""
+        return self.sqrt_times(c, self.one)
+
+    def sqrt_factorials(self, coefficient: E, numer: Sequence[int], denom: Sequence[int]) -> V:
+        """``coefficient * sqrt(prod_n [n]! / prod_m [m]!)``: the radicals of recoupling theory.
+
+        Formulas pass radicands in this factorised form so that exact q-contexts can keep
+        them canonical (cyclotomic q-primes, :mod:`tqft.exact.radicals`); the default
+        multiplies the factorials out and calls :meth:`sqrt_times`."""
+        f = self.qfactorial
+        radicand = self.one
+        for n in numer:
+            radicand = radicand * f(n)  # type: ignore[operator]
+        for n in denom:
+            radicand = radicand / f(n)  # type: ignore[operator]
+        return self.sqrt_times(coefficient, radicand)
+
+    def workspace(self) -> contextlib.AbstractContextManager[Any]:
+        """Context manager for a computation in this context (working precision of a
+        numeric context; nothing for exact ones)."""
+        return contextlib.nullcontext()
 
     def sum_values(self, values: list[V]) -> V:
         """Sum of values of the form ``c * sqrt(r)`` whose total has that form again

@@ -36,13 +36,27 @@ from typing import Any
 
 from ..exact.context import QContext
 
-__all__ = ["ninej", "racah_sum", "sixj", "threej", "triangle_coefficient_squared"]
+__all__ = [
+    "clebsch_gordan",
+    "ninej",
+    "racah_sum",
+    "sixj",
+    "threej",
+    "triangle_coefficient_squared",
+    "triangle_factorials",
+]
+
+
+def triangle_factorials(a: int, b: int, c: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Arguments of ``Delta(a, b, c)^2`` as (numerator, denominator) factorial arguments."""
+    return ((a + b - c) // 2, (a - b + c) // 2, (-a + b + c) // 2), ((a + b + c) // 2 + 1,)
 
 
 def triangle_coefficient_squared(ctx: QContext[Any, Any], a: int, b: int, c: int) -> Any:
     """``Delta(a, b, c)^2`` for an admissible triple of colours (see module docstring)."""
     f = ctx.qfactorial
-    return f((a + b - c) // 2) * f((a - b + c) // 2) * f((-a + b + c) // 2) / f((a + b + c) // 2 + 1)
+    num, den = triangle_factorials(a, b, c)
+    return f(num[0]) * f(num[1]) * f(num[2]) / f(den[0])
 
 
 def racah_sum(ctx: QContext[Any, Any], alphas: tuple[int, ...], betas: tuple[int, ...]) -> Any:
@@ -64,53 +78,97 @@ def racah_sum(ctx: QContext[Any, Any], alphas: tuple[int, ...], betas: tuple[int
 
 
 def _zero_value(ctx: QContext[Any, Any]) -> Any:
-    return ctx.sqrt_times(ctx.zero, ctx.one)
+    return ctx.value(ctx.zero)
 
 
 def sixj(ctx: QContext[Any, Any], a: int, b: int, c: int, d: int, e: int, f: int) -> Any:
-    """The 6j symbol ``{a b c; d e f}`` of colours in context ``ctx`` (zero if inadmissible)."""
+    """The 6j symbol ``{a b c; d e f}`` of colours in context ``ctx`` (zero if inadmissible).
+
+    In a q-context this is the Racah-Wigner (unitary) q-6j symbol of Kirillov and
+    Reshetikhin: the same formula with quantum factorials.
+    """
     triads = ((a, b, c), (a, e, f), (d, b, f), (d, e, c))
     if not all(ctx.admissible(*t) for t in triads):
         return _zero_value(ctx)
-    radicand = ctx.one
+    numer: list[int] = []
+    denom: list[int] = []
     for t in triads:
-        radicand = radicand * triangle_coefficient_squared(ctx, *t)
+        n, m = triangle_factorials(*t)
+        numer.extend(n)
+        denom.extend(m)
     alphas = tuple(sum(t) // 2 for t in triads)
     betas = ((a + b + d + e) // 2, (b + c + e + f) // 2, (c + a + f + d) // 2)
-    return ctx.sqrt_times(racah_sum(ctx, alphas, betas), radicand)
+    return ctx.sqrt_factorials(racah_sum(ctx, alphas, betas), numer, denom)
 
 
-def threej(ctx: QContext[Any, Any], a: int, b: int, c: int, x: int, y: int, z: int) -> Any:
-    """The 3j symbol ``(a b c; x y z)`` (colours, doubled projections) at q = 1 phases.
+def _projections_ok(ctx: QContext[Any, Any], a: int, b: int, c: int, x: int, y: int, z: int) -> bool:
+    if x + y != z or not ctx.admissible(a, b, c):
+        return False
+    return all(abs(m) <= j and (j - m) % 2 == 0 for j, m in ((a, x), (b, y), (c, z)))
 
-    Zero unless ``x + y + z = 0``, each ``|m| <= j`` with ``j - m`` integral, and the
-    triple is admissible.  (The q-analogue multiplies terms by powers of q; that factor
-    belongs to the quantum-group contexts and is 1 here.)
+
+def _cg_core(ctx: QContext[Any, Any], a: int, b: int, c: int, x: int, y: int, z: int, with_dim: bool) -> Any:
+    """``<a x, b y | c z>`` (``with_dim``) or the same without ``sqrt([c+1])``.
+
+    Kirillov-Reshetikhin's q-Clebsch-Gordan formula, written with ``[n]`` symmetric in
+    ``q <-> 1/q`` (their q is our ``q^2``)::
+
+        q^{(j1+j2-j)(j1+j2+j+1)/2 + (j1 m2 - j2 m1)} sqrt([2j+1] Delta^2 prod [j +- m]!)
+          * sum_k (-1)^k q^{-k (j1+j2+j+1)} / ([k]! [j1+j2-j-k]! [j1-m1-k]! [j2+m2-k]!
+                                               [j-j2+m1+k]! [j-j1-m2+k]!)
+
+    At q = 1 it is Racah's formula (DLMF 34.2.4 up to the 3j phase).
     """
-    if x + y + z != 0 or not ctx.admissible(a, b, c):
-        return _zero_value(ctx)
-    for j, m in ((a, x), (b, y), (c, z)):
-        if abs(m) > j or (j - m) % 2:
-            return _zero_value(ctx)
+    n1 = (a + b - c) // 2
+    big = (a + b + c) // 2 + 1
     f = ctx.qfactorial
-    radicand = triangle_coefficient_squared(ctx, a, b, c)
-    for j, m in ((a, x), (b, y), (c, z)):
-        radicand = radicand * f((j + m) // 2) * f((j - m) // 2)
-    # sympy.physics.wigner.wigner_3j's sum, in spin units
-    lo = max(0, (a + y - c) // 2, (b - x - c) // 2)
-    hi = min((b + y) // 2, (a - x) // 2, (a + b - c) // 2)
+    lo = max(0, (b - c - x) // 2, (a - c + y) // 2)
+    hi = min(n1, (a - x) // 2, (b + y) // 2)
     total = ctx.zero
     for k in range(lo, hi + 1):
         den = (
             f(k)
-            * f(k + (c - a - y) // 2)
-            * f((b + y) // 2 - k)
+            * f(n1 - k)
             * f((a - x) // 2 - k)
-            * f(k + (c - b + x) // 2)
-            * f((a + b - c) // 2 - k)
+            * f((b + y) // 2 - k)
+            * f((c - b + x) // 2 + k)
+            * f((c - a - y) // 2 + k)
         )
-        total = total + ctx.sign(k) / den
-    return ctx.sqrt_times(ctx.sign((a - b - z) // 2) * total, radicand)
+        total = total + ctx.sign(k) * ctx.qpower(-2 * k * big) / den
+    total = total * ctx.qpower(n1 * big + (a * y - b * x) // 2)
+    numer, denom = triangle_factorials(a, b, c)
+    numer_l = list(numer)
+    denom_l = list(denom)
+    for j, m in ((a, x), (b, y), (c, z)):
+        numer_l += [(j + m) // 2, (j - m) // 2]
+    if with_dim:
+        numer_l.append(c + 1)
+        denom_l.append(c)
+    return ctx.sqrt_factorials(total, numer_l, denom_l)
+
+
+def clebsch_gordan(ctx: QContext[Any, Any], a: int, b: int, c: int, x: int, y: int, z: int) -> Any:
+    """The (q-)Clebsch-Gordan coefficient ``<j1 m1, j2 m2 | j m>`` (colours, doubled projections).
+
+    Zero unless ``m1 + m2 = m``, ``|m_i| <= j_i`` with ``j_i - m_i`` integral and the triple is
+    admissible in ``ctx``.  Condon-Shortley phase at q = 1.
+    """
+    if not _projections_ok(ctx, a, b, c, x, y, z):
+        return _zero_value(ctx)
+    return _cg_core(ctx, a, b, c, x, y, z, with_dim=True)
+
+
+def threej(ctx: QContext[Any, Any], a: int, b: int, c: int, x: int, y: int, z: int) -> Any:
+    """The (q-)3j symbol ``(a b c; x y z)`` of colours and doubled projections.
+
+    ``(j1 j2 j3; m1 m2 m3)_q = (-1)^(j1 - j2 - m3) [2 j3 + 1]^(-1/2) <j1 m1, j2 m2 | j3, -m3>_q``
+    (the classical relation, DLMF 34.2.4, carried to q); at q = 1 it equals
+    ``sympy.physics.wigner.wigner_3j`` exactly.
+    """
+    if not _projections_ok(ctx, a, b, c, x, y, -z):
+        return _zero_value(ctx)
+    core = _cg_core(ctx, a, b, c, x, y, -z, with_dim=False)
+    return core * ctx.value(ctx.sign((a - b - z) // 2))
 
 
 def ninej(ctx: QContext[Any, Any], colours: tuple[int, ...]) -> Any:
@@ -127,6 +185,6 @@ def ninej(ctx: QContext[Any, Any], colours: tuple[int, ...]) -> Any:
     hi = min(a + i, d + h, b + f)
     terms = []
     for x in range(lo, hi + 1, 2):
-        w = ctx.sqrt_times(ctx.sign(x) * ctx.from_int(x + 1), ctx.one)
+        w = ctx.value(ctx.sign(x) * ctx.qint(x + 1))
         terms.append(w * sixj(ctx, a, b, c, f, i, x) * sixj(ctx, d, e, f, b, x, h) * sixj(ctx, g, h, i, x, a, d))
     return ctx.sum_values(terms)
