@@ -180,6 +180,18 @@ class ExactQContext(QContext[Any, QRadical]):
         through the embedding (see :class:`RootOfUnityContext`)."""
         return False
 
+    def bar(self, x: Any) -> Any:
+        """The bar involution ``q -> 1/q`` (``s -> 1/s``) on ring elements and values.
+
+        ``Psi_d`` is bar-invariant, so a value's square roots are unchanged and only the
+        coefficients are mapped."""
+        if isinstance(x, QRadical):
+            return QRadical(self, {k: self._bar(c) for k, c in x.terms.items()})
+        return self._bar(self.element(x))
+
+    def _bar(self, c: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
     # -- values -----------------------------------------------------------------------------
     def value(self, c: Any) -> QRadical:
         """The ring element ``c`` as a value."""
@@ -265,6 +277,25 @@ class GenericQContext(ExactQContext):
     def _from_laurent(self, p: Laurent) -> RationalFunction:
         return RationalFunction(p, 1, self._var)
 
+    def _bar(self, c: RationalFunction) -> RationalFunction:
+        return c.bar()
+
+    def at_one(self, x: Any) -> Any:
+        """The exact value at ``q = 1`` (the classical limit) as an
+        :class:`~tqft.exact.ExactReal`: coefficients evaluated at ``s = 1`` and
+        ``Psi_d(1) = Phi_d(1)``.  Raises ``ZeroDivisionError`` at a pole."""
+        from .quadratic import Multiquadratic, SqrtRational
+
+        if not isinstance(x, QRadical):
+            return SqrtRational(self.element(x)(1), 1)
+        terms = []
+        for key, c in x.terms.items():
+            radicand = 1
+            for d in key:
+                radicand *= int(psi_laurent(d).evaluate(1))
+            terms.append(SqrtRational(c(1), radicand))
+        return Multiquadratic.sum(terms)
+
     def to_mpmath(self, x: Any, prec: int, **at: Any) -> Any:
         """Numeric value at ``q=...`` (``s`` is the principal square root of ``q``)."""
         if "q" not in at and "A" not in at:
@@ -341,6 +372,10 @@ class RootOfUnityContext(ExactQContext):
 
     def admissible(self, a: int, b: int, c: int) -> bool:
         return _classical_admissible(a, b, c) and a + b + c <= 2 * (self.r - 2)
+
+    def _bar(self, c: Cyclotomic) -> Cyclotomic:
+        # |q| = 1 under every embedding, so q -> 1/q is complex conjugation
+        return c.conjugate()
 
     def psi_sign(self, d: int) -> int:
         s = self._signs.get(d)

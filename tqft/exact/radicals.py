@@ -182,7 +182,7 @@ class QRadical:
         diff = self - o
         if diff.is_zero():
             return True
-        return not self.ctx._radical_maybe_zero(diff)
+        return self.ctx._radical_maybe_zero(diff)
 
     def __hash__(self) -> int:
         if self.in_ring():

@@ -241,16 +241,26 @@ class RationalFunction:
         obj.num, obj.den, obj.var, obj._hash = self.num, self.den, var, self._hash
         return obj
 
+    def _balanced(self) -> tuple[Laurent, Laurent]:
+        """Numerator and denominator for display: a palindromic denominator of even degree
+        ``2k`` is shown centred (times ``s^-k``, as are quantum integers) when that keeps
+        the printed exponents integral."""
+        coeffs = self.den.poly.coeffs()
+        deg = len(coeffs) - 1
+        if deg > 0 and deg % 2 == 0 and (deg // 2 * self.var[1]).denominator == 1 and coeffs == coeffs[::-1]:
+            shift = Laurent.monomial(-(deg // 2))
+            return self.num * shift, self.den * shift
+        return self.num, self.den
+
     def __str__(self) -> str:
         name, scale = self.var
-        n = self.num.format(name, scale)
+        num, den = self._balanced()
+        n = num.format(name, scale)
         if self.is_laurent():
             return n
-        d = self.den.format(name, scale)
-        n = n if self.num.poly.degree() == 0 and self.num.shift == 0 else (
-            n if len(self.num.to_dict()) == 1 and not n.startswith("-") else f"({n})"
-        )
-        d = d if len(self.den.to_dict()) == 1 else f"({d})"
+        d = den.format(name, scale)
+        n = n if len(num.to_dict()) == 1 and not n.startswith("-") else f"({n})"
+        d = d if len(den.to_dict()) == 1 else f"({d})"
         return f"{n}/{d}"
 
     def __repr__(self) -> str:
@@ -258,10 +268,11 @@ class RationalFunction:
 
     def latex(self) -> str:
         name, scale = self.var
-        n = self.num.latex(name, scale)
+        num, den = self._balanced()
+        n = num.latex(name, scale)
         if self.is_laurent():
             return n
-        return f"\\frac{{{n}}}{{{self.den.latex(name, scale)}}}"
+        return f"\\frac{{{n}}}{{{den.latex(name, scale)}}}"
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"

@@ -32,6 +32,7 @@ __all__ = [
     "coupled",
     "free",
     "get",
+    "level",
     "names",
     "projection",
     "register",
@@ -43,13 +44,16 @@ class Param:
     """One parameter of a domain.
 
     ``kind`` is ``"free"`` (a colour ``0..max``), ``"coupled"`` (a colour ``c`` with
-    ``(p[i], p[j], c)`` admissible), or ``"projection"`` (a doubled projection
-    ``-p[i], -p[i]+2, ..., p[i]``).
+    ``(p[i], p[j], c)`` admissible), ``"projection"`` (a doubled projection
+    ``-p[i], -p[i]+2, ..., p[i]``), or ``"level"`` (the quantum-group parameter ``r``:
+    ``0`` for generic q, otherwise ``q = e^{i pi / r}``; it must come first, and then
+    every colour is at most ``r - 2`` and every triad obeys the level bound).
     """
 
     name: str
     kind: str
     of: tuple[int, ...] = ()
+    values: tuple[int, ...] = ()
 
 
 def free(name: str) -> Param:
@@ -65,6 +69,16 @@ def coupled(name: str, i: int, j: int) -> Param:
 def projection(name: str, i: int) -> Param:
     """A doubled projection of the earlier colour parameter ``i``."""
     return Param(name, "projection", (i,))
+
+
+#: generic q (``0``) and the roots of unity ``q = e^{i pi / r}``, ``r = 3..12``, that the
+#: q-identities are verified at by default
+Q_LEVELS: tuple[int, ...] = (0, *range(3, 13))
+
+
+def level(name: str = "r", values: Sequence[int] = Q_LEVELS) -> Param:
+    """The quantum-group parameter: ``0`` means generic q, ``r >= 3`` means ``q = e^{i pi / r}``."""
+    return Param(name, "level", values=tuple(values))
 
 
 @dataclass(frozen=True)
@@ -84,19 +98,37 @@ class Domain:
     def names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.params)
 
-    def _choices(self, k: int, values: Sequence[int], max_colour: int) -> range:
+    def _level(self, values: Sequence[int]) -> int:
+        """``r`` of the case (0 when generic q or when the domain has no level)."""
+        if self.params and self.params[0].kind == "level" and values:
+            return values[0]
+        return 0
+
+    def _choices(self, k: int, values: Sequence[int], max_colour: int) -> Sequence[int]:
         p = self.params[k]
+        if p.kind == "level":
+            return p.values
+        r = self._level(values)
+        if r:
+            max_colour = min(max_colour, r - 2)
         if p.kind == "free":
             return range(0, max_colour + 1)
         if p.kind == "coupled":
             a, b = values[p.of[0]], values[p.of[1]]
             lo = abs(a - b)
-            return range(lo, min(a + b, max_colour) + 1, 2)
+            hi = min(a + b, max_colour)
+            if r:
+                hi = min(hi, 2 * (r - 2) - a - b)
+            return range(lo, hi + 1, 2)
         c = values[p.of[0]]
         return range(-c, c + 1, 2)
 
+    def _triad_ok(self, r: int, a: int, b: int, c: int) -> bool:
+        return admissible(a, b, c) and (not r or a + b + c <= 2 * (r - 2))
+
     def _accept(self, values: tuple[int, ...]) -> bool:
-        if not all(admissible(values[i], values[j], values[k]) for i, j, k in self.triads):
+        r = self._level(values)
+        if not all(self._triad_ok(r, values[i], values[j], values[k]) for i, j, k in self.triads):
             return False
         return self.where is None or bool(self.where(values))
 
@@ -110,6 +142,10 @@ class Domain:
             if not isinstance(v, int) or isinstance(v, bool):
                 raise InvalidArgumentError(f"{where}: {p.name} = {v!r} must be an int (a colour 2j or doubled 2m)")
             bound = max(v, abs(v), 0)
+            if p.kind == "level" and v not in p.values:
+                raise InvalidArgumentError(
+                    f"{where}: {p.name} = {v} is not an allowed level (0 for generic q, or r in {p.values[1:]})"
+                )
             if v not in self._choices(k, values[:k], bound):
                 raise InvalidArgumentError(f"{where}: {p.name} = {spin_str(v)} is outside the domain ({self._rule(k)})")
         if not self._accept(tuple(values)):
@@ -117,8 +153,10 @@ class Domain:
 
     def _rule(self, k: int) -> str:
         p = self.params[k]
+        if p.kind == "level":
+            return "0 or r >= 3"
         if p.kind == "free":
-            return "a spin >= 0"
+            return "a spin >= 0 (at most (r - 2)/2 at a root of unity)"
         if p.kind == "coupled":
             i, j = p.of
             return f"admissible with {self.params[i].name} and {self.params[j].name}"
@@ -219,7 +257,13 @@ class Identity:
 
     def format_case(self, case: Sequence[int]) -> str:
         """``a=1/2, b=1, ...`` for a parameter tuple (colours shown as spins)."""
-        return ", ".join(f"{n}={spin_str(v)}" for n, v in zip(self.domain.names, case))
+        parts = []
+        for p, v in zip(self.domain.params, case):
+            if p.kind == "level":
+                parts.append("q=generic" if v == 0 else f"q=e^(i pi/{v})")
+            else:
+                parts.append(f"{p.name}={spin_str(v)}")
+        return ", ".join(parts)
 
     def __call__(self, *case: int) -> CheckResult:
         """Check one parameter tuple after confirming it lies in the domain (the raw

@@ -53,8 +53,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..errors import CostLimitError
+from ..errors import CostLimitError, InvalidArgumentError
 from ..exact.context import QContext
+from ..exact.qcontexts import parse_context
 from ..exact.quadratic import SqrtRational
 from ..spins import colour, doubled, spin_str
 from . import fast_classical, racah_formulas
@@ -230,7 +231,7 @@ def ninej_colours(*m: int) -> SqrtRational:
 
 
 def wigner_3j(
-    j1: Any, j2: Any, j3: Any, m1: Any, m2: Any, m3: Any, *, context: QContext[Any, Any] | None = None
+    j1: Any, j2: Any, j3: Any, m1: Any, m2: Any, m3: Any, *, context: QContext[Any, Any] | str | None = None
 ) -> Any:
     """Wigner 3j symbol ``(j1 j2 j3; m1 m2 m3)``, exactly.
 
@@ -241,8 +242,9 @@ def wigner_3j(
     m1, m2, m3
         Projections (integers or half-integers).
     context
-        ``None`` for the fast exact q = 1 path; a :class:`~tqft.exact.QContext` to evaluate
-        Racah's formula in that context.
+        ``None`` for the fast exact q = 1 path; a :class:`~tqft.exact.QContext` or its name
+        (``"generic"``, ``"A"``, ``"root:5"``, ``"0.9+0.1j"``, see
+        :func:`~tqft.exact.qcontexts.parse_context`) to evaluate the (q-)Racah formula there.
 
     Returns
     -------
@@ -274,12 +276,14 @@ def wigner_3j(
     x, y, z = doubled(m1, "m1", signed=True), doubled(m2, "m2", signed=True), doubled(m3, "m3", signed=True)
     if context is not None:
         _guard(max(a, b, c), "3j symbol", "reference")
-        return racah_formulas.threej(context, a, b, c, x, y, z)
+        ctx = parse_context(context)
+        with ctx.workspace():
+            return racah_formulas.threej(ctx, a, b, c, x, y, z)
     return threej_colours(a, b, c, x, y, z)
 
 
 def clebsch_gordan(
-    j1: Any, j2: Any, j3: Any, m1: Any, m2: Any, m3: Any, *, context: QContext[Any, Any] | None = None
+    j1: Any, j2: Any, j3: Any, m1: Any, m2: Any, m3: Any, *, context: QContext[Any, Any] | str | None = None
 ) -> Any:
     """Clebsch-Gordan coefficient ``<j1 m1; j2 m2 | j3 m3>``, exactly (sympy's argument order).
 
@@ -297,9 +301,9 @@ def clebsch_gordan(
     x, y, z = doubled(m1, "m1", signed=True), doubled(m2, "m2", signed=True), doubled(m3, "m3", signed=True)
     if context is not None:
         _guard(max(a, b, c), "Clebsch-Gordan coefficient", "reference")
-        w = racah_formulas.threej(context, a, b, c, x, y, -z)
-        factor = context.sqrt_times(context.sign((a - b + z) // 2), context.from_int(c + 1))
-        return w * factor
+        ctx = parse_context(context)
+        with ctx.workspace():
+            return racah_formulas.clebsch_gordan(ctx, a, b, c, x, y, z)
     w = threej_colours(a, b, c, x, y, -z)
     if not w:
         return ZERO
@@ -308,7 +312,7 @@ def clebsch_gordan(
 
 
 def wigner_6j(
-    j1: Any, j2: Any, j3: Any, j4: Any, j5: Any, j6: Any, *, context: QContext[Any, Any] | None = None
+    j1: Any, j2: Any, j3: Any, j4: Any, j5: Any, j6: Any, *, context: QContext[Any, Any] | str | None = None
 ) -> Any:
     """Wigner 6j symbol ``{j1 j2 j3; j4 j5 j6}``, exactly.
 
@@ -317,7 +321,8 @@ def wigner_6j(
     j1, ..., j6
         Spins in any form :mod:`tqft.spins` accepts.
     context
-        ``None`` for the fast exact q = 1 path, or a :class:`~tqft.exact.QContext`.
+        ``None`` for the fast exact q = 1 path, or a :class:`~tqft.exact.QContext` or its name
+        (``"generic"``, ``"root:5"``, ...): the Kirillov-Reshetikhin q-6j symbol there.
 
     Returns
     -------
@@ -355,11 +360,13 @@ def wigner_6j(
     d, e, f = colour(j4, "j4"), colour(j5, "j5"), colour(j6, "j6")
     if context is not None:
         _guard(max(a, b, c, d, e, f), "6j symbol", "reference")
-        return racah_formulas.sixj(context, a, b, c, d, e, f)
+        ctx = parse_context(context)
+        with ctx.workspace():
+            return racah_formulas.sixj(ctx, a, b, c, d, e, f)
     return sixj_colours(a, b, c, d, e, f)
 
 
-def racah_w(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any, *, context: QContext[Any, Any] | None = None) -> Any:
+def racah_w(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any, *, context: QContext[Any, Any] | str | None = None) -> Any:
     """Racah W coefficient ``W(a b c d; e f) = (-1)^(a+b+c+d) {a b e; d c f}``, exactly.
 
     Same convention as ``sympy.physics.wigner.racah``.
@@ -371,8 +378,10 @@ def racah_w(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any, *, context: QContext
     cd, ce, cf = colour(d, "d"), colour(e, "e"), colour(f, "f")
     if context is not None:
         _guard(max(ca, cb, cc, cd, ce, cf), "Racah W coefficient", "reference")
-        six = racah_formulas.sixj(context, ca, cb, ce, cd, cc, cf)
-        return six * context.sqrt_times(context.sign((ca + cb + cc + cd) // 2), context.one)
+        ctx = parse_context(context)
+        with ctx.workspace():
+            six = racah_formulas.sixj(ctx, ca, cb, ce, cd, cc, cf)
+            return six * ctx.value(ctx.sign((ca + cb + cc + cd) // 2))
     six = sixj_colours(ca, cb, ce, cd, cc, cf)
     # (a+b+c+d) is an integer whenever the symbol is nonzero
     return -six if ((ca + cb + cc + cd) >> 1) & 1 else six
@@ -389,7 +398,7 @@ def wigner_9j(
     j8: Any,
     j9: Any,
     *,
-    context: QContext[Any, Any] | None = None,
+    context: QContext[Any, Any] | str | None = None,
 ) -> Any:
     """Wigner 9j symbol with rows ``(j1 j2 j3)``, ``(j4 j5 j6)``, ``(j7 j8 j9)``, exactly.
 
@@ -407,5 +416,11 @@ def wigner_9j(
     m = tuple(colour(v, f"j{k}") for k, v in enumerate((j1, j2, j3, j4, j5, j6, j7, j8, j9), start=1))
     if context is not None:
         _guard(max(m), "9j symbol", "reference 9j")
-        return racah_formulas.ninej(context, m)
+        ctx = parse_context(context)
+        if ctx.name != "classical":
+            raise InvalidArgumentError(
+                f"context = {ctx.name!r}: the 9j symbol is implemented at q = 1 only (its q-analogue depends on "
+                "a choice of braiding); use the classical context"
+            )
+        return racah_formulas.ninej(ctx, m)
     return ninej_colours(*m)

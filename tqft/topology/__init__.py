@@ -1,0 +1,1 @@
+"""Knots and links: diagrams, the Kauffman bracket and the Jones polynomial."""

@@ -1,0 +1,792 @@
+"""Link diagrams: PD codes and braid words, their parsing, orientation, writhe and mirror.
+
+Conventions
+-----------
+**PD codes** follow KnotInfo and the Knot Atlas [KI-PD]_ [KA-PD]_.  The edges of the
+diagram carry integer labels, increasing along the orientation of each component, and
+the labels of one component are consecutive integers ``m, m+1, ..., M`` (edge ``M`` is
+followed by edge ``m``).  A crossing is a 4-tuple ``(a, b, c, d)`` listing the four
+edges that meet there **counterclockwise, starting from the incoming under-strand**: the
+under-strand runs from ``a`` to ``c``, and the over-strand joins ``b`` and ``d``.
+
+Orientation of the over-strand comes from the labels: it runs ``d -> b`` when ``b``
+follows ``d`` and ``b -> d`` when ``d`` follows ``b``.  A two-edge component satisfies
+both, and then each edge's other end decides (an edge enters one crossing and leaves
+another).  A two-edge component that only ever passes *over* is not oriented by its
+labels at all (the Knot Atlas calls this case "sometimes ambiguous"); tqft then lets the
+smaller label enter the first crossing (in list order) that the component passes.
+
+**Crossing sign.**  With the under-strand pointing up (``a`` below, ``c`` above), ``b``
+lies to the right and ``d`` to the left.  The crossing is *positive* (right-handed) when
+the over-strand runs ``d -> b`` (left to right) and *negative* when it runs ``b -> d``;
+this is the Knot Atlas' ``Xp`` / ``Xm`` rule ("the upper strand is oriented from l to
+j") [KA-PD]_.  The writhe is the sum of the signs.  KnotInfo's right-handed trefoil
+``3_1`` = ``[[1,5,2,4],[3,1,4,6],[5,3,6,2]]`` has three positive crossings.
+
+**Braid words** follow KnotInfo and the Knot Atlas' ``BR`` [KA-BR]_: the letter ``i > 0``
+is the generator ``sigma_i``, a *positive* (right-handed) crossing of strands ``i`` and
+``i + 1``; ``-i`` is its inverse, a negative crossing.  With this rule the closure of
+KnotInfo's braid for every knot in its table has KnotInfo's Jones polynomial (checked by
+``tests/test_knots.py`` against the whole table when ``database_knotinfo`` is
+installed).  (Gittings' minimal braids, the source of KnotInfo's braid column, use the
+opposite sign; KnotInfo and Sage flipped it [Sage-KI]_.)
+
+**Mirror image** exchanges over and under at every crossing; the Jones polynomial of the
+mirror is ``V(t^-1)``.
+
+Accepted inputs
+---------------
+PD codes: ``"[[1,5,2,4],[3,1,4,6],[5,3,6,2]]"`` (KnotInfo), ``"{{1,5,2,4}, ...}"``
+(LinkInfo), ``"X[1,5,2,4] X[3,1,4,6] X[5,3,6,2]"`` or ``"PD[X[1,5,2,4], ...]"``
+(Mathematica ``KnotTheory```), and Python sequences of 4-sequences of ints.  The empty PD
+code is the unknot (KnotInfo's ``0_1``).
+
+Braid words: ``"1,1,1"``, ``"1 -2 1 -2"``, ``"{1,1,1}"``, ``"[1,-2,1,-2]"``, LinkInfo's
+``"{3, {-2,-2,-1,2,-1}}"`` (strand count first), ``"BR[3, {1,-2}]"``, and sequences of
+nonzero ints.  Strings are read by a small tokenizer and recursive-descent parser, never
+by ``eval``.
+
+References
+----------
+.. [KI-PD] KnotInfo, "PD Notation", https://knotinfo.org/descriptions/pd_notation.html
+.. [KA-PD] The Knot Atlas, "Planar Diagrams", http://katlas.org/wiki/Planar_Diagrams
+.. [KA-BR] The Knot Atlas, "Braid Representatives",
+   http://katlas.org/wiki/Braid_Representatives
+.. [Sage-KI] SageMath, ``sage.knots.knotinfo`` (module docstring on braid conventions).
+
+Examples
+--------
+>>> k = LinkDiagram.from_pd("[[1,5,2,4],[3,1,4,6],[5,3,6,2]]")
+>>> k.signs, k.writhe, k.num_components
+((1, 1, 1), 3, 1)
+>>> print(k.mirror())
+[[4,1,5,2],[6,3,1,4],[2,5,3,6]]
+>>> braid_to_pd([-1, -1, -1]).writhe
+-3
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InvalidArgumentError
+
+__all__ = [
+    "Braid",
+    "KnotInputError",
+    "KnotTypeError",
+    "LinkDiagram",
+    "as_diagram",
+    "braid_to_pd",
+    "connected_sum",
+    "disjoint_union",
+    "parse_braid",
+    "parse_pd",
+]
+
+Crossing = tuple[int, int, int, int]
+
+
+class KnotInputError(InvalidArgumentError):
+    """A PD code or braid word is malformed; the message names the crossing or letter."""
+
+
+class KnotTypeError(KnotInputError, TypeError):
+    """A PD code or braid word was given as an object of a type that cannot hold one."""
+
+
+# ---------------------------------------------------------------------------------------
+# Reading text: tokens and nested lists
+# ---------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\s*(?:(?P<int>[+-]?\d+)|(?P<name>[A-Za-z_]\w*)|(?P<open>[\[{(])|(?P<close>[\]})])|(?P<sep>[,;]))")
+_CLOSER = {"[": "]", "{": "}", "(": ")"}
+_HEADS = {"X", "PD", "BR"}
+
+
+def _read_nested(text: str, what: str) -> list[Any]:
+    """Read ``text`` into nested lists of ints; ``X[...]``, ``PD[...]``, ``BR[...]`` are plain lists."""
+    tokens: list[tuple[str, str, int]] = []
+    pos = 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise KnotInputError(f"{what} = {text!r}: unexpected character {text[pos:].lstrip()[:1]!r} at offset {pos}")
+        kind = m.lastgroup
+        assert kind is not None
+        tokens.append((kind, m.group(kind), m.start(kind)))
+        pos = m.end()
+
+    index = 0
+
+    def items(closer: str | None) -> list[Any]:
+        nonlocal index
+        out: list[Any] = []
+        while index < len(tokens):
+            kind, value, at = tokens[index]
+            if kind == "close":
+                if value != closer:
+                    raise KnotInputError(f"{what} = {text!r}: unmatched {value!r} at offset {at}")
+                index += 1
+                return out
+            index += 1
+            if kind == "int":
+                out.append(int(value))
+            elif kind == "sep":
+                continue
+            elif kind == "open":
+                out.append(items(_CLOSER[value]))
+            else:  # a head such as X[...]
+                if value not in _HEADS:
+                    raise KnotInputError(
+                        f"{what} = {text!r}: unknown name {value!r} at offset {at}; "
+                        "only X[...], PD[...] and BR[...] are understood"
+                    )
+                if index >= len(tokens) or tokens[index][0] != "open":
+                    raise KnotInputError(f"{what} = {text!r}: {value!r} at offset {at} must be followed by a bracket")
+                index += 1
+                out.append(items(_CLOSER[tokens[index - 1][1]]))
+        if closer is not None:
+            raise KnotInputError(f"{what} = {text!r}: missing {closer!r} at the end")
+        return out
+
+    return items(None)
+
+
+def _as_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise KnotTypeError(f"{what} = {value!r} must be an int, not an object of type {type(value).__name__}")
+    return int(value)
+
+
+def _is_seq(x: Any) -> bool:
+    return isinstance(x, Sequence) and not isinstance(x, str | bytes)
+
+
+def parse_pd(pd: Any) -> tuple[Crossing, ...]:
+    """Read a PD code into a tuple of crossings ``(a, b, c, d)`` (syntax only).
+
+    Parameters
+    ----------
+    pd : str or sequence
+        ``"[[1,5,2,4],...]"``, ``"{{1,5,2,4},...}"``, ``"X[1,5,2,4] X[3,1,4,6] ..."``,
+        ``"PD[X[...], ...]"`` or a sequence of 4-sequences of ints.
+
+    Returns
+    -------
+    tuple of 4-tuples of int
+
+    Raises
+    ------
+    KnotInputError
+        Unreadable text, or a crossing without exactly four labels (the message names
+        the crossing's index and labels).
+    KnotTypeError
+        ``pd`` is neither a string nor a sequence, or a label is not an int.
+
+    Notes
+    -----
+    This checks the shape only; :class:`LinkDiagram` checks that the labels describe a
+    diagram (each label twice, consecutive labels per component, planarity).
+
+    Examples
+    --------
+    >>> parse_pd("X[1,5,2,4] X[3,1,4,6] X[5,3,6,2]")
+    ((1, 5, 2, 4), (3, 1, 4, 6), (5, 3, 6, 2))
+    """
+    if isinstance(pd, str):
+        data: Any = _read_nested(pd, "pd")
+    elif _is_seq(pd):
+        data = pd
+    else:
+        raise KnotTypeError(f"pd = {pd!r} must be a string or a sequence of crossings, not {type(pd).__name__}")
+    # Unwrap single enclosing lists: "[[1,5,2,4],...]" reads as [[[1,5,2,4],...]].
+    while len(data) == 1 and _is_seq(data[0]) and data[0] and all(_is_seq(x) for x in data[0]):
+        data = data[0]
+    out: list[Crossing] = []
+    for i, c in enumerate(data):
+        if not _is_seq(c):
+            raise KnotInputError(f"pd: crossing {i} = {c!r} is not a list of four edge labels")
+        if len(c) != 4:
+            raise KnotInputError(f"pd: crossing {i} = {list(c)} has {len(c)} labels; a crossing lists exactly 4")
+        a, b, cc, d = (_as_int(x, f"pd: a label of crossing {i}") for x in c)
+        out.append((a, b, cc, d))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Braids
+# ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Braid:
+    """A braid word on ``strands`` strands; letter ``i`` is ``sigma_i`` (positive crossing), ``-i`` its inverse.
+
+    Examples
+    --------
+    >>> b = parse_braid("{1,1,1}")
+    >>> b, str(b)
+    (Braid(word=(1, 1, 1), strands=2), '[1,1,1]')
+    >>> b.closure().writhe
+    3
+    """
+
+    word: tuple[int, ...]
+    strands: int
+
+    def __post_init__(self) -> None:
+        if self.strands < 1:
+            raise KnotInputError(f"strands = {self.strands} must be at least 1")
+        for i, g in enumerate(self.word):
+            if g == 0 or abs(g) >= self.strands:
+                raise KnotInputError(
+                    f"braid: letter {i} = {g} is not a generator on {self.strands} strands "
+                    f"(allowed: nonzero ints with |letter| <= {self.strands - 1})"
+                )
+
+    def mirror(self) -> Braid:
+        """The mirror braid (every letter negated)."""
+        return Braid(tuple(-g for g in self.word), self.strands)
+
+    def closure(self) -> LinkDiagram:
+        """The closure as a :class:`LinkDiagram` (see :func:`braid_to_pd`)."""
+        return braid_to_pd(self)
+
+    def __str__(self) -> str:
+        return "[" + ",".join(map(str, self.word)) + "]"
+
+
+def parse_braid(braid: Any, strands: int | None = None) -> Braid:
+    """Read a braid word.
+
+    Parameters
+    ----------
+    braid : str, sequence of int or Braid
+        ``"1,1,1"``, ``"1 -2 1 -2"``, ``"{1,1,1}"``, ``"[1,-2]"``, ``"{3, {-2,-1}}"``,
+        ``"BR[3, {1,-2}]"`` or a sequence of nonzero ints.
+    strands : int, optional
+        Number of strands; default: the one stated in ``braid``, else ``max|letter| + 1``
+        (at least 1).
+
+    Returns
+    -------
+    Braid
+
+    Raises
+    ------
+    KnotInputError
+        A zero letter, a letter too large for ``strands``, or unreadable text.
+
+    Examples
+    --------
+    >>> parse_braid("1 -2 1 -2")
+    Braid(word=(1, -2, 1, -2), strands=3)
+    >>> parse_braid("{3, {-2, -2, -1, 2, -1}}").strands
+    3
+    """
+    if isinstance(braid, Braid):
+        return braid if strands is None or strands == braid.strands else Braid(braid.word, strands)
+    if isinstance(braid, str):
+        data: Any = _read_nested(braid, "braid")
+    elif _is_seq(braid):
+        data = list(braid)
+    else:
+        raise KnotTypeError(f"braid = {braid!r} must be a string or a sequence of ints, not {type(braid).__name__}")
+    stated: int | None = None
+    while True:
+        if len(data) == 1 and _is_seq(data[0]):
+            data = data[0]
+        elif len(data) == 2 and not _is_seq(data[0]) and _is_seq(data[1]):
+            stated = _as_int(data[0], "braid: strand count")
+            data = data[1]
+        else:
+            break
+    word = []
+    for i, g in enumerate(data):
+        if _is_seq(g):
+            raise KnotInputError(f"braid: letter {i} = {g!r} is a list; a braid word is a flat list of nonzero ints")
+        word.append(_as_int(g, f"braid: letter {i}"))
+    n = strands if strands is not None else stated
+    if n is None:
+        n = max((abs(g) for g in word), default=0) + 1
+    return Braid(tuple(word), _as_int(n, "strands"))
+
+
+# ---------------------------------------------------------------------------------------
+# The diagram
+# ---------------------------------------------------------------------------------------
+def _analyse(crossings: tuple[Crossing, ...]) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
+    """Validate a PD code; return its components (labels in order) and crossing signs."""
+    where: dict[int, list[tuple[int, int]]] = {}
+    for i, c in enumerate(crossings):
+        for s, e in enumerate(c):
+            where.setdefault(e, []).append((i, s))
+    for e, places in where.items():
+        if len(places) != 2:
+            shown = ", ".join(f"crossing {i} = {list(crossings[i])}" for i, _ in places)
+            raise KnotInputError(
+                f"pd: label {e} occurs {len(places)} time{'s' if len(places) != 1 else ''} (in {shown}); "
+                "every edge label must occur exactly twice"
+            )
+    # Components: labels joined by the strands through each crossing (a-c and b-d).
+    parent = {e: e for e in where}
+
+    def find(e: int) -> int:
+        while parent[e] != e:
+            parent[e] = parent[parent[e]]
+            e = parent[e]
+        return e
+
+    for a, b, c, d in crossings:
+        parent[find(a)] = find(c)
+        parent[find(b)] = find(d)
+    groups: dict[int, list[int]] = {}
+    for e in where:
+        groups.setdefault(find(e), []).append(e)
+    succ: dict[int, int] = {}
+    components = []
+    for labels in sorted(groups.values(), key=min):
+        lo, hi = min(labels), max(labels)
+        if hi - lo + 1 != len(labels):
+            raise KnotInputError(
+                f"pd: the component through labels {sorted(labels)} is not numbered consecutively; "
+                "the labels of each component must be consecutive integers along its orientation"
+            )
+        for e in range(lo, hi):
+            succ[e] = e + 1
+        succ[hi] = lo
+        components.append(tuple(range(lo, hi + 1)))
+    # Orientation: slot 0 enters, slot 2 leaves; the over-strand is read from the labels.
+    head: dict[int, tuple[int, int]] = {}  # edge -> (crossing, slot) where it enters
+    tail: dict[int, tuple[int, int]] = {}
+
+    def mark(e: int, table: dict[int, tuple[int, int]], place: tuple[int, int], i: int) -> None:
+        if e in table:
+            word = "enters" if table is head else "leaves"
+            raise KnotInputError(
+                f"pd: crossing {i} = {list(crossings[i])}: edge {e} {word} both crossing {table[e][0]} and "
+                f"crossing {i}; the labels do not describe an oriented diagram"
+            )
+        table[e] = place
+
+    signs = [0] * len(crossings)
+    pending: list[int] = []
+    for i, (a, b, c, d) in enumerate(crossings):
+        if succ[a] != c:
+            raise KnotInputError(
+                f"pd: crossing {i} = {[a, b, c, d]}: the under-strand runs from the first label {a} to the third "
+                f"label {c}, but {c} does not follow {a} (KnotInfo convention: list the incoming under-strand first)"
+            )
+        mark(a, head, (i, 0), i)
+        mark(c, tail, (i, 2), i)
+        forward, backward = succ[d] == b, succ[b] == d
+        if forward and not backward:
+            signs[i] = 1
+        elif backward and not forward:
+            signs[i] = -1
+        elif forward and backward:
+            pending.append(i)
+            continue
+        else:
+            raise KnotInputError(
+                f"pd: crossing {i} = {[a, b, c, d]}: the over-strand labels {b} and {d} are not consecutive, "
+                "so the over-strand is not one strand of the diagram"
+            )
+        enter, leave = (d, b) if signs[i] == 1 else (b, d)
+        mark(enter, head, (i, 3 if signs[i] == 1 else 1), i)
+        mark(leave, tail, (i, 1 if signs[i] == 1 else 3), i)
+    while pending:  # two-edge components: the other end of each edge decides
+        for k, i in enumerate(pending):
+            _, b, _, d = crossings[i]
+            if b in head or d in tail:
+                signs[i] = 1  # d enters, b leaves
+                break
+            if d in head or b in tail:
+                signs[i] = -1
+                break
+        else:
+            k, i = 0, pending[0]
+            _, b, _, d = crossings[i]
+            signs[i] = 1 if d < b else -1  # not fixed by the labels: the smaller label enters
+        pending.pop(k)
+        _, b, _, d = crossings[i]
+        enter, leave = (d, b) if signs[i] == 1 else (b, d)
+        mark(enter, head, (i, 3 if signs[i] == 1 else 1), i)
+        mark(leave, tail, (i, 1 if signs[i] == 1 else 3), i)
+    _check_planar(crossings, where, len(components))
+    return components, tuple(signs)
+
+
+def _check_planar(crossings: tuple[Crossing, ...], where: dict[int, list[tuple[int, int]]], ncomp: int) -> None:
+    """Euler's formula for the diagram as a 4-valent map on the sphere (one per connected piece).
+
+    The faces are the orbits of "cross the edge, then turn to the next slot
+    counterclockwise"; a PD code is planar exactly when V - E + F = 2 on every
+    connected piece, i.e. F = n + 2 * pieces (V = n crossings, E = 2n edges).
+    """
+    n = len(crossings)
+    if n == 0:
+        return
+    other = {}
+    for places in where.values():
+        (i, s), (j, t) = places
+        other[(i, s)] = (j, t)
+        other[(j, t)] = (i, s)
+    seen: set[tuple[int, int]] = set()
+    faces = 0
+    for start in other:
+        if start in seen:
+            continue
+        faces += 1
+        dart = start
+        while dart not in seen:
+            seen.add(dart)
+            j, t = other[dart]
+            dart = (j, (t + 1) & 3)
+    # connected pieces of the crossing graph
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (i, _), (j, _) in other.items():
+        parent[find(i)] = find(j)
+    pieces = len({find(i) for i in range(n)})
+    if faces != n + 2 * pieces:
+        raise KnotInputError(
+            f"pd: the {n} crossings do not form a planar diagram (the map has {faces} faces, a planar one has "
+            f"{n + 2 * pieces}); the code may describe a virtual knot or list a crossing clockwise"
+        )
+
+
+class LinkDiagram:
+    """An oriented link diagram given by a validated PD code, plus crossingless unknots.
+
+    Parameters
+    ----------
+    crossings : PD code
+        Anything :func:`parse_pd` reads.
+    unknots : int
+        Number of extra unknotted components without crossings (a PD code cannot show
+        them; braid closures with an untouched strand produce them).  An empty PD code
+        with ``unknots = 0`` is read as the unknot, as KnotInfo's ``0_1``.
+
+    Raises
+    ------
+    KnotInputError
+        Labels not occurring exactly twice, non-consecutive component labels, an
+        under-strand listed against its orientation, a non-planar code.
+
+    Notes
+    -----
+    Conventions (KnotInfo / Knot Atlas) are in the module docstring.  Diagrams compare
+    equal when their crossing lists (in order) and unknot counts agree.
+
+    Examples
+    --------
+    >>> fig8 = LinkDiagram.from_pd([[4,2,5,1],[8,6,1,5],[6,3,7,4],[2,7,3,8]])
+    >>> fig8.signs, fig8.writhe
+    ((-1, -1, 1, 1), 0)
+    >>> hopf = LinkDiagram.from_pd("{{4, 2, 3, 1}, {2, 4, 1, 3}}")
+    >>> hopf.num_components, hopf.components, hopf.writhe
+    (2, ((1, 2), (3, 4)), 2)
+    """
+
+    __slots__ = ("_components", "_signs", "crossings", "unknots")
+
+    crossings: tuple[Crossing, ...]
+    unknots: int
+
+    def __init__(self, crossings: Any = (), unknots: int = 0) -> None:
+        cr = parse_pd(crossings)
+        unknots = _as_int(unknots, "unknots")
+        if unknots < 0:
+            raise KnotInputError(f"unknots = {unknots} must be a non-negative int")
+        if not cr and unknots == 0:
+            unknots = 1
+        components, signs = _analyse(cr)
+        self.crossings = cr
+        self.unknots = unknots
+        self._components = tuple(components)
+        self._signs = signs
+
+    # -- constructors -------------------------------------------------------------------
+    @classmethod
+    def from_pd(cls, pd: Any) -> LinkDiagram:
+        """The diagram of a PD code (see the module docstring for the accepted forms)."""
+        return pd if isinstance(pd, LinkDiagram) else cls(pd)
+
+    @classmethod
+    def from_braid(cls, braid: Any, strands: int | None = None) -> LinkDiagram:
+        """The closure of a braid word (see :func:`braid_to_pd`)."""
+        return braid_to_pd(braid, strands)
+
+    # -- invariants of the diagram ------------------------------------------------------
+    @property
+    def num_crossings(self) -> int:
+        return len(self.crossings)
+
+    @property
+    def components(self) -> tuple[tuple[int, ...], ...]:
+        """The edge labels of each component with crossings, in orientation order."""
+        return self._components
+
+    @property
+    def num_components(self) -> int:
+        """Number of link components, crossingless unknots included."""
+        return len(self._components) + self.unknots
+
+    def is_knot(self) -> bool:
+        return self.num_components == 1
+
+    @property
+    def signs(self) -> tuple[int, ...]:
+        """The sign (+1 right-handed, -1 left-handed) of each crossing, in PD order."""
+        return self._signs
+
+    @property
+    def writhe(self) -> int:
+        """The sum of the crossing signs."""
+        return sum(self._signs)
+
+    # -- operations ---------------------------------------------------------------------
+    def mirror(self) -> LinkDiagram:
+        """The mirror image: every crossing changed, labels and orientation kept.
+
+        A positive crossing ``(a, b, c, d)`` (over-strand ``d -> b``) becomes
+        ``(d, a, b, c)``; a negative one (``b -> d``) becomes ``(b, c, d, a)``: the old
+        over-strand is the new under-strand, listed from its incoming end.
+        """
+        new = tuple(
+            (d, a, b, c) if s == 1 else (b, c, d, a) for (a, b, c, d), s in zip(self.crossings, self._signs)
+        )
+        return LinkDiagram(new, self.unknots)
+
+    def connected_sum(self, other: LinkDiagram) -> LinkDiagram:
+        """The connected sum along the first component of each (see :func:`connected_sum`)."""
+        return connected_sum(self, other)
+
+    def pd(self) -> list[list[int]]:
+        """The PD code as a list of lists (the labels as given)."""
+        return [list(c) for c in self.crossings]
+
+    # -- output -------------------------------------------------------------------------
+    def __str__(self) -> str:
+        body = "[" + ",".join("[" + ",".join(map(str, c)) + "]" for c in self.crossings) + "]"
+        if self.unknots and self.crossings:
+            return f"{body} + {self.unknots} unknot{'s' if self.unknots > 1 else ''}"
+        return body if self.crossings or self.unknots == 1 else f"{self.unknots} unknots"
+
+    def __repr__(self) -> str:
+        extra = f", unknots={self.unknots}" if self.unknots != (0 if self.crossings else 1) else ""
+        return f"LinkDiagram({self.pd()!r}{extra})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkDiagram):
+            return NotImplemented
+        return self.crossings == other.crossings and self.unknots == other.unknots
+
+    def __hash__(self) -> int:
+        return hash((self.crossings, self.unknots))
+
+
+# ---------------------------------------------------------------------------------------
+# Constructions
+# ---------------------------------------------------------------------------------------
+def _relabel(crossings: Iterable[Sequence[Any]], nxt: dict[Any, Any], unknots: int) -> LinkDiagram:
+    """Build a diagram from crossings on arbitrary hashable edge ids and the successor map.
+
+    Components are numbered in order of their first edge's appearance in the crossing
+    list; labels run 1, 2, ... along each component from that edge.
+    """
+    crossings = [tuple(c) for c in crossings]
+    label: dict[Any, int] = {}
+    count = 0
+    for c in crossings:
+        for e in c:
+            if e in label:
+                continue
+            while e not in label:
+                count += 1
+                label[e] = count
+                e = nxt[e]
+    return LinkDiagram([[label[e] for e in c] for c in crossings], unknots)
+
+
+def braid_to_pd(braid: Any, strands: int | None = None) -> LinkDiagram:
+    """The closure of a braid word, as a PD code in the KnotInfo convention.
+
+    Parameters
+    ----------
+    braid : Braid, str or sequence of int
+        Anything :func:`parse_braid` reads.
+    strands : int, optional
+        Number of strands (default: from ``braid``).
+
+    Returns
+    -------
+    LinkDiagram
+        One crossing per letter, in word order; strands not touched by any letter become
+        crossingless unknots.
+
+    Notes
+    -----
+    The strands run upwards, the word is read bottom to top, and the closure arcs pass
+    to the right.  At a letter on positions ``i, i+1`` with incoming edges ``l`` (left),
+    ``r`` (right) and outgoing ``l'``, ``r'`` (the strands swap sides):
+
+    * ``+i`` (positive): the over-strand is ``l -> r'``; PD ``(r, r', l', l)``;
+    * ``-i`` (negative): the over-strand is ``r -> l'``; PD ``(l, r, r', l')``.
+
+    Both lists start at the incoming under-strand and go counterclockwise; the signs
+    agree with the crossing-sign rule of the module docstring.
+
+    Examples
+    --------
+    >>> print(braid_to_pd([1, 1, 1]))
+    [[4,2,5,1],[5,3,6,2],[6,4,1,3]]
+    >>> braid_to_pd([1, 1, 1]).signs
+    (1, 1, 1)
+    >>> braid_to_pd("1 -2 1 -2").writhe
+    0
+    """
+    b = parse_braid(braid, strands)
+    n = b.strands
+    current = list(range(n))  # edge id at each position
+    nxt: dict[int, int] = {}
+    fresh = n
+    crossings = []
+    used = [False] * n
+    for g in b.word:
+        i = abs(g) - 1
+        used[i] = used[i + 1] = True
+        l, r = current[i], current[i + 1]
+        l2, r2 = fresh, fresh + 1
+        fresh += 2
+        nxt[l], nxt[r] = r2, l2
+        crossings.append((r, r2, l2, l) if g > 0 else (l, r, r2, l2))
+        current[i], current[i + 1] = l2, r2
+    # closure: the top edge at position p is the bottom edge p
+    alias = {current[p]: p for p in range(n) if current[p] != p}
+    crossings = [tuple(alias.get(e, e) for e in c) for c in crossings]
+    nxt = {alias.get(e, e): alias.get(f, f) for e, f in nxt.items()}
+    return _relabel(crossings, nxt, sum(1 for u in used if not u))
+
+
+def _orientation(k: LinkDiagram) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+    """Successor of each label and the (crossing, slot) where each edge enters."""
+    nxt: dict[int, int] = {}
+    for comp in k.components:
+        for x, y in zip(comp, comp[1:] + comp[:1]):
+            nxt[x] = y
+    head: dict[int, tuple[int, int]] = {}
+    for i, ((a, b, _, d), s) in enumerate(zip(k.crossings, k.signs)):
+        head[a] = (i, 0)
+        if s == 1:
+            head[d] = (i, 3)
+        else:
+            head[b] = (i, 1)
+    return nxt, head
+
+
+def connected_sum(k1: Any, k2: Any) -> LinkDiagram:
+    """The connected sum of two diagrams, joined along the first component of each.
+
+    Parameters
+    ----------
+    k1, k2 : LinkDiagram or PD code
+        Diagrams; if either has no crossings, the other is returned (with the unknot
+        counts combined).
+
+    Returns
+    -------
+    LinkDiagram
+
+    Notes
+    -----
+    The edge with the smallest label of each first component is cut and the four ends
+    are reconnected crosswise (edge ``x1`` of ``k1`` now enters the crossing that ``x2``
+    of ``k2`` entered, and vice versa).  On the sphere both edges border a common face
+    after moving the diagrams side by side, so the result is planar.  For knots this is
+    the connected sum; the Jones polynomial is multiplicative under it.
+
+    Examples
+    --------
+    >>> t = LinkDiagram.from_pd("[[1,5,2,4],[3,1,4,6],[5,3,6,2]]")
+    >>> s = connected_sum(t, t.mirror())
+    >>> s.num_crossings, s.writhe, s.num_components
+    (6, 0, 1)
+    """
+    a, b = as_diagram(k1), as_diagram(k2)
+    if not a.crossings or not b.crossings:
+        base, other = (b, a) if not a.crossings else (a, b)
+        return LinkDiagram(base.crossings, base.unknots + other.unknots - 1)
+    na, ha = _orientation(a)
+    nb, hb = _orientation(b)
+    x1, x2 = ("a", a.components[0][0]), ("b", b.components[0][0])
+    cr = [[("a", e) for e in c] for c in a.crossings] + [[("b", e) for e in c] for c in b.crossings]
+    nxt = {("a", e): ("a", f) for e, f in na.items()} | {("b", e): ("b", f) for e, f in nb.items()}
+    i, s = ha[x1[1]]
+    j, t = hb[x2[1]]
+    off = len(a.crossings)
+    cr[i][s], cr[off + j][t] = x2, x1
+    nxt[x1], nxt[x2] = nxt[x2], nxt[x1]
+    return _relabel(cr, nxt, a.unknots + b.unknots)
+
+
+def disjoint_union(k1: Any, k2: Any) -> LinkDiagram:
+    """The split union of two diagrams (``k2``'s labels shifted past ``k1``'s).
+
+    Examples
+    --------
+    >>> u = disjoint_union("[[1,5,2,4],[3,1,4,6],[5,3,6,2]]", LinkDiagram())
+    >>> u.num_components, u.unknots
+    (2, 1)
+    """
+    a, b = as_diagram(k1), as_diagram(k2)
+    shift = max((max(c) for c in a.crossings), default=0) - min((min(c) for c in b.crossings), default=0) + 1
+    cr = list(a.crossings) + [tuple(e + shift for e in c) for c in b.crossings]
+    return LinkDiagram(cr, a.unknots + b.unknots)
+
+
+def as_diagram(obj: Any) -> LinkDiagram:
+    """Coerce a :class:`LinkDiagram`, :class:`Braid`, PD code or braid word to a diagram.
+
+    Strings and sequences are PD codes when they are lists of crossings
+    (``"[[1,5,2,4],...]"``, ``"X[...] X[...]"``) and braid words when they are flat lists
+    of ints (``"1,1,1"``, ``[1, -2, 1, -2]``) or ``{n, {word}}``.  An empty string or
+    sequence is the unknot.
+
+    Examples
+    --------
+    >>> as_diagram("1 1 1") == as_diagram([1, 1, 1]) == braid_to_pd("{1,1,1}")
+    True
+    >>> as_diagram("X[1,5,2,4] X[3,1,4,6] X[5,3,6,2]").num_crossings
+    3
+    """
+    if isinstance(obj, LinkDiagram):
+        return obj
+    if isinstance(obj, Braid):
+        return braid_to_pd(obj)
+    if isinstance(obj, str):
+        data: Any = _read_nested(obj, "knot")
+    elif _is_seq(obj):
+        data = obj
+    else:
+        raise KnotTypeError(
+            f"knot = {obj!r} must be a LinkDiagram, Braid, PD code or braid word, not {type(obj).__name__}"
+        )
+    probe = data
+    while len(probe) == 1 and _is_seq(probe[0]):
+        probe = probe[0]
+    if not probe:
+        return LinkDiagram()
+    if all(_is_seq(x) for x in probe):
+        return LinkDiagram(data)
+    return braid_to_pd(data)
