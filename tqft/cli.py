@@ -9,6 +9,9 @@
     tqft racah a b c d e f            (Racah W(abcd; ef))
     tqft 9j  j1 ... j9                (rows j1 j2 j3 / j4 j5 j6 / j7 j8 j9)
 
+    --q generic | A | root:r | root:r:k | 0.9+0.1j
+                                      (3j, cg, 6j, racah: the q-analogue in that context)
+
 Spins are written as ``1``, ``3/2``, ``1.5``.  Exit status: 0 on success, 1 when an
 identity fails, 2 for bad input (one line on stderr, no traceback), 130 when a sweep is
 interrupted.
@@ -88,11 +91,73 @@ def build_parser() -> argparse.ArgumentParser:
         fmt.add_argument("--latex", action="store_true", help="print LaTeX")
         fmt.add_argument("--digits", type=int, default=None, metavar="N", help="print N significant digits")
         fmt.add_argument("--json", action="store_true", help="print JSON with the exact value and its parts")
+        if name != "9j":
+            p.add_argument(
+                "--q",
+                default=None,
+                metavar="Q",
+                help="quantum deformation: generic (rational in q), A (Kauffman's A, q = A^2), root:r "
+                "(q = e^{i pi/r}), root:r:k, or a complex number such as 0.9+0.1j (default: q = 1, exact)",
+            )
     return parser
+
+
+def _q_symbol_command(args: argparse.Namespace, func: Callable[..., Any], params: tuple[str, ...]) -> int:
+    from .exact.qcontexts import NumericQContext, parse_context
+
+    values = [getattr(args, p) for p in params]
+    ctx = parse_context(args.q)
+    if ctx.name == "classical":
+        args.q = None
+        return _symbol_command(args)
+    result = func(*values, context=ctx)
+    generic = ctx.name.startswith("generic")
+
+    def digits(n: int) -> str:
+        if generic:
+            raise _UsageError(
+                f"tqft {args.command}: --digits needs a number: with --q {args.q} the value is a function of q; "
+                "use --q root:r or a complex q"
+            )
+        import mpmath
+
+        if not 1 <= n <= MAX_DIGITS:
+            raise _UsageError(f"tqft {args.command}: --digits = {n} must be between 1 and {MAX_DIGITS}")
+        value = ctx.to_mpmath(result, int(n * 3.33) + 16)
+        if value.imag == 0:
+            value = value.real
+        return str(mpmath.nstr(value, n))
+
+    numeric = isinstance(ctx, NumericQContext)
+    if args.json:
+        payload: dict[str, Any] = {
+            "symbol": args.command,
+            "arguments": dict(zip(params, values)),
+            "q": ctx.name,
+            "exact": None if numeric else str(result),
+            "latex": None if numeric else result.latex(),
+        }
+        if not generic:
+            payload["value"] = digits(30)
+        print(json.dumps(payload, indent=2))
+    elif args.latex:
+        if numeric:
+            raise _UsageError(f"tqft {args.command}: --latex needs an exact q (generic, A or root:r)")
+        print(result.latex())
+    elif args.digits is not None or numeric:
+        print(digits(args.digits if args.digits is not None else 15))
+    elif generic:
+        print(result)
+    else:
+        n = 4 * ctx.r  # type: ignore[attr-defined]
+        print(f"{result}    (z{n} = exp(i pi/{2 * ctx.r}) = q^(1/2); value {digits(15)})")  # type: ignore[attr-defined]
+    return 0
 
 
 def _symbol_command(args: argparse.Namespace) -> int:
     func, params, _ = _symbols()[args.command]
+    if getattr(args, "q", None) is not None:
+        return _q_symbol_command(args, func, params)
     values = [getattr(args, p) for p in params]
     result: SqrtRational = func(*values)
     if args.json:
@@ -190,7 +255,7 @@ def _verify_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-_VALUE_OPTIONS = {"--digits"}
+_VALUE_OPTIONS = {"--digits", "--q"}
 
 
 def _normalise(argv: list[str]) -> list[str]:

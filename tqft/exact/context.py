@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Sequence
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any, Generic, TypeVar

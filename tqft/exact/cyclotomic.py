@@ -385,7 +385,7 @@ class Cyclotomic:
         if self.poly.is_zero():
             return "0"
         z = f"z{self.field.n}"
-        parts = []
+        parts: list[str] = []
         for i, c in reversed(self._terms()):
             mono = "" if i == 0 else (z if i == 1 else f"{z}^{i}")
             mag = abs(c)

@@ -85,8 +85,7 @@ class Laurent:
             poly = _FZ([int(c) for c in coefficients])
         else:
             raise InvalidArgumentError(
-                f"coefficients = {coefficients!r} must be a mapping exponent -> int, a sequence of ints "
-                "or an fmpz_poly"
+                f"coefficients = {coefficients!r} must be a mapping exponent -> int, a sequence of ints or an fmpz_poly"
             )
         self.poly, self.shift = _strip(poly, int(shift))
         self._hash: int | None = None
@@ -225,8 +224,10 @@ class Laurent:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(int(self.poly[0])) if self.is_monomial() and self.shift == 0 else hash(
-                (self.shift, tuple(int(c) for c in self.poly.coeffs()))
+            self._hash = (
+                hash(int(self.poly[0]))
+                if self.is_monomial() and self.shift == 0
+                else hash((self.shift, tuple(int(c) for c in self.poly.coeffs())))
             )
         return self._hash
 

@@ -33,7 +33,7 @@ raised rather than a guess returned (see :meth:`QRadical.__eq__`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -133,7 +133,7 @@ class QRadical:
         if isinstance(other, QRadical):
             if len(other.terms) != 1:
                 raise NotRepresentableError("division by a sum of several radicals is not supported")
-            (key, c), = other.terms.items()
+            ((key, c),) = other.terms.items()
             # 1 / (c sqrt(P)) = sqrt(P) / (c P): the value 1/sqrt(P) has key P and coefficient 1/P
             inv_key = QRadical(self.ctx, {key: 1 / (c * self.ctx._key_product(key))})
             return self * inv_key
@@ -203,7 +203,14 @@ class QRadical:
     def _parts(self) -> list[tuple[Key, Any]]:
         return sorted(self.terms.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))
 
+    def _root_str(self, key: Key, latex: bool) -> str:
+        p = self.ctx._key_product(key)
+        inner = p.latex() if latex else str(p)
+        return f"\\sqrt{{{inner}}}" if latex else f"sqrt({inner})"
+
     def __str__(self) -> str:
+        """Each square root is printed as the root of its radicand ``prod Psi_d`` written out
+        in the ring (a Laurent polynomial in q, or an element of ``Q(zeta)``)."""
         if not self.terms:
             return "0"
         parts = []
@@ -212,7 +219,7 @@ class QRadical:
             if not key:
                 parts.append(cs)
                 continue
-            root = "sqrt(" + "*".join(f"Psi{d}" for d in sorted(key)) + ")"
+            root = self._root_str(key, False)
             parts.append(root if cs == "1" else f"({cs})*{root}")
         return " + ".join(parts)
 
@@ -228,7 +235,7 @@ class QRadical:
             if not key:
                 out.append(cl)
                 continue
-            root = "\\sqrt{" + " ".join(f"\\Psi_{{{d}}}" for d in sorted(key)) + "}"
+            root = self._root_str(key, True)
             out.append(root if cl == "1" else f"\\left({cl}\\right) {root}")
         return " + ".join(out)
 

@@ -57,6 +57,7 @@ class RationalFunction:
     num: Laurent
     den: Laurent
     var: Variable
+    _hash: int | None
 
     def __init__(self, num: Laurent | int, den: Laurent | int = 1, var: Variable = VAR_Q) -> None:
         n = num if isinstance(num, Laurent) else Laurent.constant(num)

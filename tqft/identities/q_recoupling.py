@@ -132,7 +132,14 @@ register(
         statement=r"\sum_{j} \langle j_1 m_1, j_2 m_2 | j m\rangle_q \langle j_1 m_1', j_2 m_2' | j m\rangle_q"
         r" = \delta_{m_1 m_1'}\delta_{m_2 m_2'}\quad (m_1 + m_2 = m_1' + m_2' = m)",
         domain=Domain(
-            (level(values=(0,)), free("j1"), free("j2"), projection("m1", 1), projection("m2", 2), projection("m1'", 1)),
+            (
+                level(values=(0,)),
+                free("j1"),
+                free("j2"),
+                projection("m1", 1),
+                projection("m2", 2),
+                projection("m1'", 1),
+            ),
             where=lambda t: abs(t[3] + t[4] - t[5]) <= t[2],
         ),
         check=_q_cg_complete,
@@ -200,7 +207,8 @@ register(
         title="q-Biedenharn-Elliott (pentagon) identity",
         statement=r"\sum_x (-1)^{S+x}[2x+1] \begin{Bmatrix} a & b & x \\ c & d & p \end{Bmatrix}_q"
         r"\begin{Bmatrix} c & d & x \\ e & f & q \end{Bmatrix}_q\begin{Bmatrix} e & f & x \\ b & a & r \end{Bmatrix}_q"
-        r" = \begin{Bmatrix} p & q & r \\ e & a & d \end{Bmatrix}_q\begin{Bmatrix} p & q & r \\ f & b & c \end{Bmatrix}_q",
+        r" = \begin{Bmatrix} p & q & r \\ e & a & d \end{Bmatrix}_q"
+        r"\begin{Bmatrix} p & q & r \\ f & b & c \end{Bmatrix}_q",
         domain=Domain(
             (
                 level(),

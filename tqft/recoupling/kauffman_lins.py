@@ -93,7 +93,9 @@ def theta(ctx: QContext[Any, Any], a: int, b: int, c: int) -> Any:
     return ctx.sign(m + n + p) * f(m + n + p + 1) * f(m) * f(n) * f(p) / (f(a) * f(b) * f(c))
 
 
-def _tet_data(a: int, b: int, e: int, c: int, d: int, f: int) -> tuple[tuple[tuple[int, int, int], ...], tuple[int, ...]]:
+def _tet_data(
+    a: int, b: int, e: int, c: int, d: int, f: int
+) -> tuple[tuple[tuple[int, int, int], ...], tuple[int, ...]]:
     faces = ((a, d, e), (b, c, e), (a, b, f), (c, d, f))
     pairs = ((b + d + e + f) // 2, (a + c + e + f) // 2, (a + b + c + d) // 2)
     return faces, pairs
