@@ -63,6 +63,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -146,130 +147,126 @@ def _order(cr: tuple[tuple[int, int, int, int], ...]) -> tuple[list[int], list[i
     return order, widths, []
 
 
+_NEW, _OLD = 4, 5  # slot kinds; 0..3 = the twin slot of an edge with both ends at this crossing
+
+
+_CHECKS = {k: tuple((i, j, 1 << b) for b, (i, j) in enumerate(combinations(range(k), 2))) for k in range(5)}
+
+
 def _plan(cr: tuple[tuple[int, int, int, int], ...], order: list[int]) -> tuple[list[Any], int]:
-    """Static data of every step: slot positions, masks and the transition table."""
-    steps = []
+    """Static data of every step: slot kinds, frontier positions, masks (tables are filled lazily)."""
     pos: dict[int, int] = {}
     free: list[int] = []
     width = 0
     raw = []
     for x in order:
         edges = cr[x]
-        old = [s for s in range(4) if edges[s] in pos]
-        twin = {}
+        if len(set(edges)) == 4:
+            kinds = tuple([_OLD if e in pos else _NEW for e in edges])
+        else:
+            kl = [_OLD if e in pos else _NEW for e in edges]
+            for s in range(3):
+                for t in range(s + 1, 4):
+                    if edges[s] == edges[t]:
+                        kl[s], kl[t] = t, s
+            kinds = tuple(kl)
+        P = [pos.pop(edges[s]) for s in range(4) if kinds[s] == _OLD]
+        free += P
+        qitems = []
         for s in range(4):
-            for t in range(s + 1, 4):
-                if edges[s] == edges[t]:
-                    twin[s], twin[t] = t, s
-        new = [s for s in range(4) if s not in twin and edges[s] not in pos]
-        P = [pos.pop(edges[s]) for s in old]
-        free.extend(P)
-        Q = []
-        for s in new:
-            if free:
-                q = free.pop()
-            else:
-                q = width
-                width += 1
-            pos[edges[s]] = q
-            Q.append(q)
-        raw.append((old, new, twin, P, Q))
+            if kinds[s] == _NEW:
+                if free:
+                    q = free.pop()
+                else:
+                    q = width
+                    width += 1
+                pos[edges[s]] = q
+                qitems.append((s, q))
+        raw.append((kinds, P, tuple(qitems)))
     bits = max(1, width.bit_length())
     fm = (1 << bits) - 1
-    for old, new, twin, P, Q in raw:
+    steps = []
+    for kinds, P, qitems in raw:
         clear = 0
         for p in P:
             clear |= fm << (bits * p)
-        checks = [(i, j, 1 << k) for k, (i, j) in enumerate(combinations(range(len(old)), 2))]
-        table: dict[int, list[tuple[bool, int, list[tuple[int, int]], list[tuple[int, int]], int]]] = {}
-        for matched in _partial_matchings(list(range(len(old)))):
-            code = 0
-            for i, j, bit in checks:
-                if (i, j) in matched:
-                    code |= bit
-            table[code] = [_transition(old, new, twin, P, Q, matched, sm, bits, a_branch) for a_branch, sm in
-                           ((True, _SMOOTHINGS[0]), (False, _SMOOTHINGS[1]))]
-        shifts = [bits * p for p in P]
-        steps.append((shifts, P, checks, ~clear, table))
+        steps.append(([bits * p for p in P], P, _CHECKS[len(P)], ~clear, {}, (kinds, qitems, bits)))
     return steps, bits
 
 
-def _partial_matchings(items: list[int]) -> list[set[tuple[int, int]]]:
-    if not items:
-        return [set()]
-    first, rest = items[0], items[1:]
-    out = [m for m in _partial_matchings(rest)]  # first unmatched
-    for k, other in enumerate(rest):
-        for m in _partial_matchings(rest[:k] + rest[k + 1 :]):
-            out.append(m | {(first, other)})
-    return out
+@lru_cache(maxsize=4096)
+def _shape(kinds: tuple[int, ...], code: int, smoothing: int) -> tuple[tuple[tuple[int, int], ...], int]:
+    """How a smoothing rewires the slots of one crossing.
 
-
-def _transition(
-    old: list[int],
-    new: list[int],
-    twin: dict[int, int],
-    P: list[int],
-    Q: list[int],
-    matched: set[tuple[int, int]],
-    smoothing: tuple[tuple[int, int], tuple[int, int]],
-    bits: int,
-    a_branch: bool,
-) -> tuple[bool, int, list[tuple[int, int]], list[tuple[int, int]], int]:
-    """How one smoothing rewires the frontier, given which old slots were matched together.
-
-    Returns ``(a_branch, const, xx, xq, loops)``: ``const`` sets the fields of pairs of
-    new slots; ``xx`` lists pairs of old-slot indices whose outside partners become
-    matched; ``xq`` lists (old-slot index, new position) pairs; ``loops`` closed loops.
+    ``kinds[s]`` is ``_NEW``, ``_OLD`` or the twin slot; ``code`` says which old slots the
+    current matching pairs with each other (bit ``k`` for the ``k``-th pair of old slots
+    in ``combinations`` order).  Returns the pairs of external slots that end up joined
+    (an old slot stands for its outside partner, a new slot for its new frontier point)
+    and the number of closed loops.
     """
-    sig = {}
-    for s, t in smoothing:
+    sig = [0] * 4
+    for s, t in _SMOOTHINGS[smoothing]:
         sig[s], sig[t] = t, s
-    idx_old = {s: i for i, s in enumerate(old)}
-    idx_new = {s: k for k, s in enumerate(new)}
-    inner = dict(twin)  # the link on the far side of each slot, when it is inside
-    for i, j in matched:
-        inner[old[i]], inner[old[j]] = old[j], old[i]
+    inner = {s: k for s, k in enumerate(kinds) if k < 4}
+    old = [s for s in range(4) if kinds[s] == _OLD]
+    for k, (i, j) in enumerate(combinations(range(len(old)), 2)):
+        if code >> k & 1:
+            inner[old[i]], inner[old[j]] = old[j], old[i]
     seen: set[int] = set()
-    ends: list[tuple[tuple[str, int], tuple[str, int]]] = []
-
-    def outside(s: int) -> tuple[str, int]:
-        return ("q", Q[idx_new[s]]) if s in idx_new else ("x", idx_old[s])
-
+    ends = []
     for s in range(4):
         if s in inner or s in seen:
             continue
         seen.add(s)
         t = sig[s]
         while t in inner:
-            seen.add(t)
             u = inner[t]
-            seen.add(u)
+            seen.update((t, u))
             t = sig[u]
         seen.add(t)
-        ends.append((outside(s), outside(t)))
+        ends.append((s, t))
     loops = 0
     for s in range(4):
-        if s in seen:
-            continue
-        loops += 1
-        t = s
-        while t not in seen:
-            seen.add(t)
-            u = sig[t]
-            seen.add(u)
-            t = inner[u]
-    const = 0
-    xx: list[tuple[int, int]] = []
-    xq: list[tuple[int, int]] = []
-    for (k1, v1), (k2, v2) in ends:
-        if k1 == "q" and k2 == "q":
-            const += ((v2 + 1) << (bits * v1)) + ((v1 + 1) << (bits * v2))
-        elif k1 == "x" and k2 == "x":
-            xx.append((v1, v2))
-        else:
-            xq.append((v1, v2) if k1 == "x" else (v2, v1))
-    return a_branch, const, xx, xq, loops
+        if s not in seen:
+            loops += 1
+            t = s
+            while t not in seen:
+                u = sig[t]
+                seen.update((t, u))
+                t = inner[u]
+    return tuple(ends), loops
+
+
+@lru_cache(maxsize=16384)
+def _table_entry(
+    kinds: tuple[int, ...], qitems: tuple[tuple[int, int], ...], bits: int, code: int
+) -> tuple[tuple[bool, int, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...], int], ...]:
+    """Instantiate the two smoothings of a step for one matching pattern ``code``.
+
+    Each entry is ``(a_branch, const, xx, xq, loops)``: ``const`` sets the fields of
+    pairs of new points; ``xx`` lists pairs of old-slot indices whose outside partners
+    become matched; ``xq`` lists (old-slot index, new position) pairs.  Cached: the
+    same local pictures recur across steps and diagrams.
+    """
+    qpos = dict(qitems)
+    oidx = {s: i for i, s in enumerate(s for s in range(4) if kinds[s] == _OLD)}
+    out = []
+    for smoothing in (0, 1):
+        ends, loops = _shape(kinds, code, smoothing)
+        const = 0
+        xx: list[tuple[int, int]] = []
+        xq: list[tuple[int, int]] = []
+        for s, t in ends:
+            if s in qpos and t in qpos:
+                const += ((qpos[t] + 1) << (bits * qpos[s])) + ((qpos[s] + 1) << (bits * qpos[t]))
+            elif s in qpos:
+                xq.append((oidx[t], qpos[s]))
+            elif t in qpos:
+                xq.append((oidx[s], qpos[t]))
+            else:
+                xx.append((oidx[s], oidx[t]))
+        out.append((smoothing == 0, const, tuple(xx), tuple(xq), loops))
+    return tuple(out)
 
 
 def kauffman_bracket(diagram: Any) -> Laurent:
@@ -320,7 +317,7 @@ def _bracket(k: LinkDiagram) -> Laurent:
         dpow.append(dpow[-1] * one_d)
     fm = (1 << bits) - 1
     state: dict[int, int] = {0: 1 << (wd * off)}
-    for shifts, P, checks, keep, table in steps:
+    for shifts, P, checks, keep, table, info in steps:
         nd: dict[int, int] = {}
         get = nd.get
         for key, c in state.items():
@@ -330,7 +327,10 @@ def _bracket(k: LinkDiagram) -> Laurent:
                 if X[i] == P[j]:
                     code |= bit
             base = key & keep
-            for a_branch, const, xx, xq, loops in table[code]:
+            entry = table.get(code)
+            if entry is None:
+                entry = table[code] = _table_entry(*info, code)
+            for a_branch, const, xx, xq, loops in entry:
                 new = base + const
                 for i, j in xx:
                     xi, xj = X[i], X[j]

@@ -61,7 +61,8 @@ from typing import Any
 from ..errors import InvalidArgumentError, NotRepresentableError
 from ..exact.laurent import Laurent
 from .bracket import kauffman_bracket
-from .knots import Braid, KnotInputError, LinkDiagram, as_diagram, parse_braid
+from .knots import LinkDiagram, as_diagram
+from .notation import Braid, KnotInputError, parse_braid
 
 __all__ = [
     "METHODS",

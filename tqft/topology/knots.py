@@ -1,4 +1,4 @@
-"""Link diagrams: PD codes and braid words, their parsing, orientation, writhe and mirror.
+"""Link diagrams: orientation, crossing signs, writhe, mirror image, braid closure, sums.
 
 Conventions
 -----------
@@ -7,14 +7,16 @@ diagram carry integer labels, increasing along the orientation of each component
 the labels of one component are consecutive integers ``m, m+1, ..., M`` (edge ``M`` is
 followed by edge ``m``).  A crossing is a 4-tuple ``(a, b, c, d)`` listing the four
 edges that meet there **counterclockwise, starting from the incoming under-strand**: the
-under-strand runs from ``a`` to ``c``, and the over-strand joins ``b`` and ``d``.
+under-strand runs from ``a`` to ``c``, and the over-strand joins ``b`` and ``d``.  (Text
+forms are read by :mod:`tqft.topology.notation`.)  The empty PD code is the unknot
+(KnotInfo's ``0_1``).
 
 Orientation of the over-strand comes from the labels: it runs ``d -> b`` when ``b``
 follows ``d`` and ``b -> d`` when ``d`` follows ``b``.  A two-edge component satisfies
 both, and then each edge's other end decides (an edge enters one crossing and leaves
 another).  A two-edge component that only ever passes *over* is not oriented by its
-labels at all (the Knot Atlas calls this case "sometimes ambiguous"); tqft then lets the
-smaller label enter the first crossing (in list order) that the component passes.
+labels at all (the Knot Atlas calls the over-strand orientation "sometimes ambiguous");
+tqft then lets the smaller label enter the first crossing (in list order) it passes.
 
 **Crossing sign.**  With the under-strand pointing up (``a`` below, ``c`` above), ``b``
 lies to the right and ``d`` to the left.  The crossing is *positive* (right-handed) when
@@ -26,25 +28,15 @@ j") [KA-PD]_.  The writhe is the sum of the signs.  KnotInfo's right-handed tref
 **Braid words** follow KnotInfo and the Knot Atlas' ``BR`` [KA-BR]_: the letter ``i > 0``
 is the generator ``sigma_i``, a *positive* (right-handed) crossing of strands ``i`` and
 ``i + 1``; ``-i`` is its inverse, a negative crossing.  With this rule the closure of
-KnotInfo's braid for every knot in its table has KnotInfo's Jones polynomial (checked by
-``tests/test_knots.py`` against the whole table when ``database_knotinfo`` is
-installed).  (Gittings' minimal braids, the source of KnotInfo's braid column, use the
-opposite sign; KnotInfo and Sage flipped it [Sage-KI]_.)
+KnotInfo's braid has KnotInfo's Jones polynomial for every one of its 12,965 knots
+(verified when writing this module; ``tests/test_knots.py`` repeats it on a vendored
+sample and, with ``database_knotinfo`` installed, on the table).  Sage's KnotInfo
+interface notes that Gittings' minimal braids, the source of that column, were written
+with generators as negative crossings [Sage-KI]_; KnotInfo's data follows the positive
+reading used here.
 
 **Mirror image** exchanges over and under at every crossing; the Jones polynomial of the
 mirror is ``V(t^-1)``.
-
-Accepted inputs
----------------
-PD codes: ``"[[1,5,2,4],[3,1,4,6],[5,3,6,2]]"`` (KnotInfo), ``"{{1,5,2,4}, ...}"``
-(LinkInfo), ``"X[1,5,2,4] X[3,1,4,6] X[5,3,6,2]"`` or ``"PD[X[1,5,2,4], ...]"``
-(Mathematica ``KnotTheory```), and Python sequences of 4-sequences of ints.  The empty PD
-code is the unknot (KnotInfo's ``0_1``).
-
-Braid words: ``"1,1,1"``, ``"1 -2 1 -2"``, ``"{1,1,1}"``, ``"[1,-2,1,-2]"``, LinkInfo's
-``"{3, {-2,-2,-1,2,-1}}"`` (strand count first), ``"BR[3, {1,-2}]"``, and sequences of
-nonzero ints.  Strings are read by a small tokenizer and recursive-descent parser, never
-by ``eval``.
 
 References
 ----------
@@ -67,252 +59,12 @@ Examples
 
 from __future__ import annotations
 
-import numbers
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidArgumentError
+from .notation import Braid, Crossing, KnotInputError, KnotTypeError, _as_int, _is_seq, _read_nested, parse_braid, parse_pd
 
-__all__ = [
-    "Braid",
-    "KnotInputError",
-    "KnotTypeError",
-    "LinkDiagram",
-    "as_diagram",
-    "braid_to_pd",
-    "connected_sum",
-    "disjoint_union",
-    "parse_braid",
-    "parse_pd",
-]
-
-Crossing = tuple[int, int, int, int]
-
-
-class KnotInputError(InvalidArgumentError):
-    """A PD code or braid word is malformed; the message names the crossing or letter."""
-
-
-class KnotTypeError(KnotInputError, TypeError):
-    """A PD code or braid word was given as an object of a type that cannot hold one."""
-
-
-# ---------------------------------------------------------------------------------------
-# Reading text: tokens and nested lists
-# ---------------------------------------------------------------------------------------
-_TOKEN = re.compile(r"\s*(?:(?P<int>[+-]?\d+)|(?P<name>[A-Za-z_]\w*)|(?P<open>[\[{(])|(?P<close>[\]})])|(?P<sep>[,;]))")
-_CLOSER = {"[": "]", "{": "}", "(": ")"}
-_HEADS = {"X", "PD", "BR"}
-
-
-def _read_nested(text: str, what: str) -> list[Any]:
-    """Read ``text`` into nested lists of ints; ``X[...]``, ``PD[...]``, ``BR[...]`` are plain lists."""
-    tokens: list[tuple[str, str, int]] = []
-    pos = 0
-    text = text.rstrip()
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None or m.end() == pos:
-            raise KnotInputError(f"{what} = {text!r}: unexpected character {text[pos:].lstrip()[:1]!r} at offset {pos}")
-        kind = m.lastgroup
-        assert kind is not None
-        tokens.append((kind, m.group(kind), m.start(kind)))
-        pos = m.end()
-
-    index = 0
-
-    def items(closer: str | None) -> list[Any]:
-        nonlocal index
-        out: list[Any] = []
-        while index < len(tokens):
-            kind, value, at = tokens[index]
-            if kind == "close":
-                if value != closer:
-                    raise KnotInputError(f"{what} = {text!r}: unmatched {value!r} at offset {at}")
-                index += 1
-                return out
-            index += 1
-            if kind == "int":
-                out.append(int(value))
-            elif kind == "sep":
-                continue
-            elif kind == "open":
-                out.append(items(_CLOSER[value]))
-            else:  # a head such as X[...]
-                if value not in _HEADS:
-                    raise KnotInputError(
-                        f"{what} = {text!r}: unknown name {value!r} at offset {at}; "
-                        "only X[...], PD[...] and BR[...] are understood"
-                    )
-                if index >= len(tokens) or tokens[index][0] != "open":
-                    raise KnotInputError(f"{what} = {text!r}: {value!r} at offset {at} must be followed by a bracket")
-                index += 1
-                out.append(items(_CLOSER[tokens[index - 1][1]]))
-        if closer is not None:
-            raise KnotInputError(f"{what} = {text!r}: missing {closer!r} at the end")
-        return out
-
-    return items(None)
-
-
-def _as_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise KnotTypeError(f"{what} = {value!r} must be an int, not an object of type {type(value).__name__}")
-    return int(value)
-
-
-def _is_seq(x: Any) -> bool:
-    return isinstance(x, Sequence) and not isinstance(x, str | bytes)
-
-
-def parse_pd(pd: Any) -> tuple[Crossing, ...]:
-    """Read a PD code into a tuple of crossings ``(a, b, c, d)`` (syntax only).
-
-    Parameters
-    ----------
-    pd : str or sequence
-        ``"[[1,5,2,4],...]"``, ``"{{1,5,2,4},...}"``, ``"X[1,5,2,4] X[3,1,4,6] ..."``,
-        ``"PD[X[...], ...]"`` or a sequence of 4-sequences of ints.
-
-    Returns
-    -------
-    tuple of 4-tuples of int
-
-    Raises
-    ------
-    KnotInputError
-        Unreadable text, or a crossing without exactly four labels (the message names
-        the crossing's index and labels).
-    KnotTypeError
-        ``pd`` is neither a string nor a sequence, or a label is not an int.
-
-    Notes
-    -----
-    This checks the shape only; :class:`LinkDiagram` checks that the labels describe a
-    diagram (each label twice, consecutive labels per component, planarity).
-
-    Examples
-    --------
-    >>> parse_pd("X[1,5,2,4] X[3,1,4,6] X[5,3,6,2]")
-    ((1, 5, 2, 4), (3, 1, 4, 6), (5, 3, 6, 2))
-    """
-    if isinstance(pd, str):
-        data: Any = _read_nested(pd, "pd")
-    elif _is_seq(pd):
-        data = pd
-    else:
-        raise KnotTypeError(f"pd = {pd!r} must be a string or a sequence of crossings, not {type(pd).__name__}")
-    # Unwrap single enclosing lists: "[[1,5,2,4],...]" reads as [[[1,5,2,4],...]].
-    while len(data) == 1 and _is_seq(data[0]) and data[0] and all(_is_seq(x) for x in data[0]):
-        data = data[0]
-    out: list[Crossing] = []
-    for i, c in enumerate(data):
-        if not _is_seq(c):
-            raise KnotInputError(f"pd: crossing {i} = {c!r} is not a list of four edge labels")
-        if len(c) != 4:
-            raise KnotInputError(f"pd: crossing {i} = {list(c)} has {len(c)} labels; a crossing lists exactly 4")
-        a, b, cc, d = (_as_int(x, f"pd: a label of crossing {i}") for x in c)
-        out.append((a, b, cc, d))
-    return tuple(out)
-
-
-# ---------------------------------------------------------------------------------------
-# Braids
-# ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Braid:
-    """A braid word on ``strands`` strands; letter ``i`` is ``sigma_i`` (positive crossing), ``-i`` its inverse.
-
-    Examples
-    --------
-    >>> b = parse_braid("{1,1,1}")
-    >>> b, str(b)
-    (Braid(word=(1, 1, 1), strands=2), '[1,1,1]')
-    >>> b.closure().writhe
-    3
-    """
-
-    word: tuple[int, ...]
-    strands: int
-
-    def __post_init__(self) -> None:
-        if self.strands < 1:
-            raise KnotInputError(f"strands = {self.strands} must be at least 1")
-        for i, g in enumerate(self.word):
-            if g == 0 or abs(g) >= self.strands:
-                raise KnotInputError(
-                    f"braid: letter {i} = {g} is not a generator on {self.strands} strands "
-                    f"(allowed: nonzero ints with |letter| <= {self.strands - 1})"
-                )
-
-    def mirror(self) -> Braid:
-        """The mirror braid (every letter negated)."""
-        return Braid(tuple(-g for g in self.word), self.strands)
-
-    def closure(self) -> LinkDiagram:
-        """The closure as a :class:`LinkDiagram` (see :func:`braid_to_pd`)."""
-        return braid_to_pd(self)
-
-    def __str__(self) -> str:
-        return "[" + ",".join(map(str, self.word)) + "]"
-
-
-def parse_braid(braid: Any, strands: int | None = None) -> Braid:
-    """Read a braid word.
-
-    Parameters
-    ----------
-    braid : str, sequence of int or Braid
-        ``"1,1,1"``, ``"1 -2 1 -2"``, ``"{1,1,1}"``, ``"[1,-2]"``, ``"{3, {-2,-1}}"``,
-        ``"BR[3, {1,-2}]"`` or a sequence of nonzero ints.
-    strands : int, optional
-        Number of strands; default: the one stated in ``braid``, else ``max|letter| + 1``
-        (at least 1).
-
-    Returns
-    -------
-    Braid
-
-    Raises
-    ------
-    KnotInputError
-        A zero letter, a letter too large for ``strands``, or unreadable text.
-
-    Examples
-    --------
-    >>> parse_braid("1 -2 1 -2")
-    Braid(word=(1, -2, 1, -2), strands=3)
-    >>> parse_braid("{3, {-2, -2, -1, 2, -1}}").strands
-    3
-    """
-    if isinstance(braid, Braid):
-        return braid if strands is None or strands == braid.strands else Braid(braid.word, strands)
-    if isinstance(braid, str):
-        data: Any = _read_nested(braid, "braid")
-    elif _is_seq(braid):
-        data = list(braid)
-    else:
-        raise KnotTypeError(f"braid = {braid!r} must be a string or a sequence of ints, not {type(braid).__name__}")
-    stated: int | None = None
-    while True:
-        if len(data) == 1 and _is_seq(data[0]):
-            data = data[0]
-        elif len(data) == 2 and not _is_seq(data[0]) and _is_seq(data[1]):
-            stated = _as_int(data[0], "braid: strand count")
-            data = data[1]
-        else:
-            break
-    word = []
-    for i, g in enumerate(data):
-        if _is_seq(g):
-            raise KnotInputError(f"braid: letter {i} = {g!r} is a list; a braid word is a flat list of nonzero ints")
-        word.append(_as_int(g, f"braid: letter {i}"))
-    n = strands if strands is not None else stated
-    if n is None:
-        n = max((abs(g) for g in word), default=0) + 1
-    return Braid(tuple(word), _as_int(n, "strands"))
+__all__ = ["LinkDiagram", "as_diagram", "braid_to_pd", "connected_sum", "disjoint_union"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -492,7 +244,7 @@ class LinkDiagram:
     --------
     >>> fig8 = LinkDiagram.from_pd([[4,2,5,1],[8,6,1,5],[6,3,7,4],[2,7,3,8]])
     >>> fig8.signs, fig8.writhe
-    ((-1, -1, 1, 1), 0)
+    ((1, 1, -1, -1), 0)
     >>> hopf = LinkDiagram.from_pd("{{4, 2, 3, 1}, {2, 4, 1, 3}}")
     >>> hopf.num_components, hopf.components, hopf.writhe
     (2, ((1, 2), (3, 4)), 2)
@@ -649,8 +401,8 @@ def braid_to_pd(braid: Any, strands: int | None = None) -> LinkDiagram:
 
     Examples
     --------
-    >>> print(braid_to_pd([1, 1, 1]))
-    [[4,2,5,1],[5,3,6,2],[6,4,1,3]]
+    >>> print(braid_to_pd([1, 1, 1]))  # KnotInfo's 3_1, crossings in another order
+    [[1,5,2,4],[5,3,6,2],[3,1,4,6]]
     >>> braid_to_pd([1, 1, 1]).signs
     (1, 1, 1)
     >>> braid_to_pd("1 -2 1 -2").writhe
