@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import mpmath
 import pytest
@@ -177,3 +178,15 @@ def test_cli_q_numeric_and_errors(capsys):
     assert "--digits needs a number" in capsys.readouterr().err
     assert main(["6j", "1", "1", "1", "1", "1", "1", "--q", "banana"]) == 2
     assert "q = 'banana' is not a context" in capsys.readouterr().err
+
+
+def test_cli_modular(capsys):
+    assert main(["modular", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "SU(2)_1" in out and "S_ab" in out and "T_aa" in out
+    assert main(["modular", "3", "--json"]) == 0
+
+    data = json.loads(capsys.readouterr().out)
+    assert data["level"] == 3
+    assert main(["modular", "0"]) == 2
+    assert "k = 0" in capsys.readouterr().err

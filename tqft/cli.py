@@ -9,6 +9,8 @@
     tqft racah a b c d e f            (Racah W(abcd; ef))
     tqft 9j  j1 ... j9                (rows j1 j2 j3 / j4 j5 j6 / j7 j8 j9)
 
+    tqft modular K [--digits N | --latex | --json]   (SU(2)_K: S and T exactly)
+
     --q generic | A | root:r | root:r:k | 0.9+0.1j
                                       (3j, cg, 6j, racah: the q-analogue in that context)
 
@@ -83,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--json", action="store_true", help="print the report as JSON")
     verify.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
+    modular = sub.add_parser(
+        "modular", help="SU(2)_k modular data: S and T exactly", description="S and T of SU(2)_k, exactly"
+    )
+    modular.add_argument("k", help="the level k >= 1")
+    mfmt = modular.add_mutually_exclusive_group()
+    mfmt.add_argument("--latex", action="store_true", help="print LaTeX")
+    mfmt.add_argument("--json", action="store_true", help="print JSON (closed forms, field elements)")
+    modular.add_argument("--digits", type=int, default=None, metavar="N", help="also print N-digit decimals")
+
     for name, (_, params, title) in _symbols().items():
         p = sub.add_parser(name, help=title, description=title)
         for param in params:
@@ -100,6 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
                 "(q = e^{i pi/r}), root:r:k, or a complex number such as 0.9+0.1j (default: q = 1, exact)",
             )
     return parser
+
+
+def _modular_command(args: argparse.Namespace) -> int:
+    from .algebra.modular import format_modular, modular_data
+
+    try:
+        k = int(args.k)
+    except ValueError:
+        raise _UsageError(f"tqft modular: k = {args.k!r} must be a positive integer (the level)") from None
+    if args.digits is not None and not 1 <= args.digits <= MAX_DIGITS:
+        raise _UsageError(f"tqft modular: --digits = {args.digits} must be between 1 and {MAX_DIGITS}")
+    if args.json:
+        print(json.dumps(modular_data(k).to_json(digits=args.digits), indent=2))
+    else:
+        print(format_modular(k, digits=args.digits, latex=args.latex))
+    return 0
 
 
 def _q_symbol_command(args: argparse.Namespace, func: Callable[..., Any], params: tuple[str, ...]) -> int:
@@ -292,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         if args.command == "verify":
             return _verify_command(args)
+        if args.command == "modular":
+            return _modular_command(args)
         return _symbol_command(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
