@@ -54,15 +54,15 @@ Cost guard: a level above :data:`MAX_LEVEL` (200), or a full Verlinde computatio
 
 References
 ----------
-[DMS] P. Di Francesco, P. Mathieu, D. Senechal, *Conformal Field Theory* (Springer 1997),
-      ch. 10 (modular group), 14.6 (modular S of affine algebras), 15 (WZW models),
-      16.1-16.3 (Verlinde formula, su(2)_k fusion rules, quantum dimensions).
-[BK]  B. Bakalov, A. Kirillov Jr., *Lectures on Tensor Categories and Modular Functors*
-      (AMS 2001), sec. 3.1 (S, theta, Gauss sums p^+-, Verlinde formula (3.1.30),
-      Theorem 3.1.17) and sec. 3.3 (U_q(sl2) at a root of unity).
-[BEW] B. C. Berndt, R. J. Evans, K. S. Williams, *Gauss and Jacobi Sums* (Wiley 1998), ch. 1.
-E. Verlinde, Nucl. Phys. B 300 (1988) 360; A. Szenes, *The combinatorics of the Verlinde
-formulas*, alg-geom/9402003, eq. (1.1).
+* [DMS] P. Di Francesco, P. Mathieu, D. Senechal, *Conformal Field Theory* (Springer 1997),
+  ch. 10 (modular group), 14.6 (modular S of affine algebras), 15 (WZW models),
+  16.1-16.3 (Verlinde formula, su(2)_k fusion rules, quantum dimensions).
+* [BK] B. Bakalov, A. Kirillov Jr., *Lectures on Tensor Categories and Modular Functors*
+  (AMS 2001), sec. 3.1 (S, theta, Gauss sums p^+-, Verlinde formula (3.1.30),
+  Theorem 3.1.17) and sec. 3.3 (U_q(sl2) at a root of unity).
+* [BEW] B. C. Berndt, R. J. Evans, K. S. Williams, *Gauss and Jacobi Sums* (Wiley 1998), ch. 1.
+* E. Verlinde, Nucl. Phys. B 300 (1988) 360; A. Szenes, *The combinatorics of the Verlinde
+  formulas*, alg-geom/9402003, eq. (1.1).
 
 Examples
 --------

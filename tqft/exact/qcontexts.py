@@ -3,15 +3,12 @@
 Each is a :class:`~tqft.exact.context.QContext`, so the Racah formulas of
 :mod:`tqft.recoupling.racah_formulas` (and the Kauffman-Lins nets) evaluate in it unchanged.
 
-=========================  =====================================  =========================
-context                    ring                                   values (with square roots)
-=========================  =====================================  =========================
-:class:`GenericQContext`   ``Q(s)``, ``s = q^(1/2)`` (= Kauffman   :class:`QRadical`
-                           ``A``), :class:`RationalFunction`
-:class:`RootOfUnityContext` ``Q(zeta_4r)``, ``s = zeta_4r``,       :class:`QRadical`
-                           ``q = exp(i pi / r)`` (named embedding)
-:class:`NumericQContext`   mpmath complex at ``prec`` bits         mpmath complex
-=========================  =====================================  =========================
+* :class:`GenericQContext` -- ring ``Q(s)`` with ``s = q^(1/2)`` (Kauffman's ``A``), elements
+  :class:`~tqft.exact.ratfunc.RationalFunction`; values :class:`~tqft.exact.radicals.QRadical`.
+* :class:`RootOfUnityContext` -- ring ``Q(zeta_4r)`` with ``s = zeta_4r`` and
+  ``q = e^{i pi / r}`` under the named embedding, elements
+  :class:`~tqft.exact.cyclotomic.Cyclotomic`; values :class:`~tqft.exact.radicals.QRadical`.
+* :class:`NumericQContext` -- mpmath complex numbers at ``prec`` bits, for rings and values.
 
 Conventions (Kassel, *Quantum Groups*, VI.1; Kirillov and Reshetikhin 1989; Kauffman and
 Lins 1994): ``[n] = (q^n - q^-n) / (q - q^-1)``, so ``[n]`` is invariant under ``q -> 1/q``
