@@ -161,7 +161,6 @@ def _rel_ok(val: Any, prec: int) -> bool:
     return bool(rad < mag * flint.arb(2) ** (-prec))
 
 
-@lru_cache(maxsize=256)
 def cyclotomic_field(n: int, embedding: int = 1) -> CyclotomicField:
     """The cached field ``Q(zeta_n)`` with embedding ``zeta_n -> exp(2 pi i * embedding / n)``.
 
@@ -174,11 +173,17 @@ def cyclotomic_field(n: int, embedding: int = 1) -> CyclotomicField:
         raise InvalidArgumentError(f"n = {n!r} must be a positive integer (the conductor of Q(zeta_n))")
     if n > MAX_CONDUCTOR:
         raise InvalidArgumentError(f"n = {n} exceeds MAX_CONDUCTOR = {MAX_CONDUCTOR}")
-    if math.gcd(embedding, n) != 1:
+    if isinstance(embedding, bool) or not isinstance(embedding, int) or math.gcd(embedding, n) != 1:
         raise InvalidArgumentError(
-            f"embedding = {embedding} must be coprime to n = {n}: zeta_n must map to a primitive root"
+            f"embedding = {embedding!r} must be an integer coprime to n = {n}: zeta_n must map to a primitive root"
         )
-    return CyclotomicField(n, embedding % n)
+    return _field(n, embedding % n)
+
+
+@lru_cache(maxsize=256)
+def _field(n: int, embedding: int) -> CyclotomicField:
+    """One field object per (n, embedding mod n), so equal fields are identical."""
+    return CyclotomicField(n, embedding)
 
 
 class Cyclotomic:
@@ -302,6 +307,9 @@ class Cyclotomic:
     def __bool__(self) -> bool:
         return not self.poly.is_zero()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.field.n, self.field.embedding, self._terms()))
+
     # -- Galois structure ---------------------------------------------------------------
     def galois(self, k: int) -> Cyclotomic:
         """The image under ``sigma_k : zeta_n -> zeta_n^k`` (``k`` coprime to ``n``)."""
@@ -337,7 +345,7 @@ class Cyclotomic:
         """The field trace to Q (sum of all Galois conjugates)."""
         n = self.field.n
         total = self.field.zero
-        for k in range(1, n):
+        for k in range(1, n + 1):  # k = n only counts for n = 1, where Q(zeta_1) = Q
             if math.gcd(k, n) == 1:
                 total = total + self.galois(k)
         return total.to_fraction()
@@ -421,3 +429,12 @@ class Cyclotomic:
 
     def _sympy_(self) -> Any:
         return self.to_sympy()
+
+
+def _rebuild(n: int, embedding: int, terms: list[tuple[int, Fraction]]) -> Cyclotomic:
+    """Unpickle an element (FLINT polynomials do not pickle themselves)."""
+    field = cyclotomic_field(n, embedding)
+    out = field.zero
+    for i, c in terms:
+        out = out + field.zeta_power(i) * c
+    return out

@@ -224,12 +224,16 @@ class Laurent:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = (
-                hash(int(self.poly[0]))
-                if self.is_monomial() and self.shift == 0
-                else hash((self.shift, tuple(int(c) for c in self.poly.coeffs())))
-            )
+            if self.is_zero():
+                self._hash = 0
+            elif self.is_monomial() and self.shift == 0:
+                self._hash = hash(int(self.poly[0]))  # agrees with int
+            else:
+                self._hash = hash((self.shift, tuple(int(c) for c in self.poly.coeffs())))
         return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Laurent, (self.to_dict(),))
 
     def __bool__(self) -> bool:
         return not self.is_zero()

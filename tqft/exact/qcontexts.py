@@ -551,7 +551,7 @@ def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QCon
         return CLASSICAL
     if low in ("generic", "q"):
         return generic_q("q")
-    if text == "A" or low == "kauffman":
+    if text == "A" or low in ("kauffman", "generic-a"):
         return generic_q("A")
     if low.startswith("root:"):
         parts = low.split(":")[1:]

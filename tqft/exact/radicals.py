@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotRepresentableError
+from ..errors import InvalidArgumentError, NotRepresentableError
 
 if TYPE_CHECKING:
     from .qcontexts import ExactQContext
@@ -79,9 +79,16 @@ class QRadical:
         self.ctx = ctx
         self.terms = {k: v for k, v in terms.items() if v != 0}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.ctx.name, list(self.terms.items())))
+
     # -- ring structure ----------------------------------------------------------------
     def _coerce(self, other: Any) -> QRadical | None:
         if isinstance(other, QRadical):
+            if other.ctx is not self.ctx:
+                raise InvalidArgumentError(
+                    f"cannot combine values of the contexts {self.ctx.name!r} and {other.ctx.name!r}"
+                )
             return other
         try:
             c = self.ctx.element(other)
@@ -131,6 +138,8 @@ class QRadical:
 
     def __truediv__(self, other: Any) -> QRadical:
         if isinstance(other, QRadical):
+            if not other.terms:
+                raise ZeroDivisionError(f"division of {self} by zero")
             if len(other.terms) != 1:
                 raise NotRepresentableError("division by a sum of several radicals is not supported")
             ((key, c),) = other.terms.items()
@@ -241,3 +250,11 @@ class QRadical:
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
+
+
+def _rebuild(context_name: str, terms: list[tuple[Key, Any]]) -> QRadical:
+    """Unpickle a value into the (cached) context of the same name."""
+    from .qcontexts import parse_context
+
+    ctx = parse_context(context_name)
+    return QRadical(ctx, {k: ctx.element(v) for k, v in terms})  # type: ignore[arg-type, attr-defined]

@@ -212,8 +212,14 @@ class RationalFunction:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash(self.num) if self.den.poly.is_one() else hash((self.num, self.den))
+            if self.is_constant():
+                self._hash = hash(self.constant_value())  # agrees with int and Fraction
+            else:
+                self._hash = hash((self.num, self.den))
         return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RationalFunction, (self.num, self.den, self.var))
 
     def __bool__(self) -> bool:
         return not self.num.is_zero()
