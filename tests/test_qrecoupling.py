@@ -190,3 +190,29 @@ def test_cli_modular(capsys):
     assert data["level"] == 3
     assert main(["modular", "0"]) == 2
     assert "k = 0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["jones", "--braid", "1,1,1"], "t + t^3 - t^4"),
+        (["jones", "--braid", "1,1,1", "--method", "markov"], "t + t^3 - t^4"),
+        (["jones", "--pd", "[[1,5,2,4],[3,1,4,6],[5,3,6,2]]"], "t + t^3 - t^4"),
+        (["jones", "--pd", "X[4,2,5,1] X[8,6,1,5] X[6,3,7,4] X[2,7,3,8]"], "t^(-2) - t^(-1) + 1 - t + t^2"),
+        (["jones", "--braid", "1 -2 1 -2", "--method", "markov"], "t^(-2) - t^(-1) + 1 - t + t^2"),
+    ],
+)
+def test_cli_jones(argv, expected, capsys):
+    assert main(argv) == 0
+    assert capsys.readouterr().out.strip() == expected
+
+
+def test_cli_jones_json_and_errors(capsys):
+    assert main(["jones", "--braid", "1,1,1", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["crossings"], data["components"], data["writhe"]) == (3, 1, 3)
+    assert data["coefficients"] == {"2": 1, "6": 1, "8": -1}  # exponents of t^(1/2)
+    assert main(["jones", "--pd", "[[1,2,3]]"]) == 2
+    assert "crossing 0 = [1, 2, 3] has 3 labels" in capsys.readouterr().err
+    assert main(["jones", "--pd", "[[1,5,2,4]]", "--method", "markov"]) == 2
+    assert "need --braid" in capsys.readouterr().err

@@ -10,6 +10,7 @@
     tqft 9j  j1 ... j9                (rows j1 j2 j3 / j4 j5 j6 / j7 j8 j9)
 
     tqft modular K [--digits N | --latex | --json]   (SU(2)_K: S and T exactly)
+    tqft jones (--pd CODE | --braid WORD) [--method bracket|markov] [--colour N] [--latex | --json]
 
     --q generic | A | root:r | root:r:k | 0.9+0.1j
                                       (3j, cg, 6j, racah: the q-analogue in that context)
@@ -94,6 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
     mfmt.add_argument("--json", action="store_true", help="print JSON (closed forms, field elements)")
     modular.add_argument("--digits", type=int, default=None, metavar="N", help="also print N-digit decimals")
 
+    jones = sub.add_parser(
+        "jones",
+        help="Jones polynomial of a knot or link (KnotInfo conventions)",
+        description="Jones polynomial V(t), V(unknot) = 1, from a PD code or a braid word (KnotInfo conventions)",
+    )
+    src = jones.add_mutually_exclusive_group(required=True)
+    src.add_argument("--pd", metavar="CODE", help="PD code, e.g. '[[1,5,2,4],[3,1,4,6],[5,3,6,2]]' or 'X[1,5,2,4] ...'")
+    src.add_argument("--braid", metavar="WORD", help="braid word, e.g. '1,1,1' or '1 -2 1 -2'")
+    jones.add_argument(
+        "--method",
+        choices=("bracket", "markov"),
+        default="bracket",
+        help="bracket: Kauffman bracket over a planar frontier (default); markov: Markov trace of the R-matrix "
+        "braid representation (needs --braid)",
+    )
+    jones.add_argument("--colour", type=int, default=None, metavar="N", help="coloured Jones J_N (needs --braid)")
+    jfmt = jones.add_mutually_exclusive_group()
+    jfmt.add_argument("--latex", action="store_true", help="print LaTeX")
+    jfmt.add_argument("--json", action="store_true", help="print JSON")
+
     for name, (_, params, title) in _symbols().items():
         p = sub.add_parser(name, help=title, description=title)
         for param in params:
@@ -126,6 +147,48 @@ def _modular_command(args: argparse.Namespace) -> int:
         print(json.dumps(modular_data(k).to_json(digits=args.digits), indent=2))
     else:
         print(format_modular(k, digits=args.digits, latex=args.latex))
+    return 0
+
+
+def _jones_command(args: argparse.Namespace) -> int:
+    from fractions import Fraction
+
+    from .topology import LinkDiagram, braid_to_pd, format_jones, jones, parse_braid
+
+    if args.colour is not None or args.method == "markov":
+        if args.braid is None:
+            raise _UsageError("tqft jones: --method markov and --colour need --braid (a braid word)")
+    if args.colour is not None:
+        from .algebra.braids import coloured_jones
+
+        if args.colour < 1:
+            raise _UsageError(f"tqft jones: --colour = {args.colour} must be at least 1")
+        braid = parse_braid(args.braid)
+        diagram = braid_to_pd(braid)
+        value = coloured_jones(list(braid.word), args.colour, braid.strands)
+    elif args.braid is not None:
+        braid = parse_braid(args.braid)
+        diagram = braid_to_pd(braid)
+        value = jones(braid if args.method == "markov" else diagram, method=args.method)
+    else:
+        diagram = LinkDiagram.from_pd(args.pd)
+        value = jones(diagram)
+    if args.json:
+        payload = {
+            "crossings": diagram.num_crossings,
+            "components": diagram.num_components,
+            "writhe": diagram.writhe,
+            "method": args.method,
+            "colour": args.colour if args.colour is not None else 1,
+            "jones": format_jones(value),
+            "variable": "t^(1/2)",
+            "coefficients": {str(e): c for e, c in sorted(value.to_dict().items())},
+        }
+        print(json.dumps(payload, indent=2))
+    elif args.latex:
+        print(value.latex("t", Fraction(1, 2)))
+    else:
+        print(format_jones(value))
     return 0
 
 
@@ -321,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify_command(args)
         if args.command == "modular":
             return _modular_command(args)
+        if args.command == "jones":
+            return _jones_command(args)
         return _symbol_command(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)

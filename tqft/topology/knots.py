@@ -62,7 +62,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .notation import Braid, Crossing, KnotInputError, KnotTypeError, _as_int, _is_seq, _read_nested, parse_braid, parse_pd
+from .notation import (
+    Braid,
+    Crossing,
+    KnotInputError,
+    KnotTypeError,
+    _as_int,
+    _has_crossing_head,
+    _is_seq,
+    _read_nested,
+    parse_braid,
+    parse_pd,
+)
 
 __all__ = ["LinkDiagram", "as_diagram", "braid_to_pd", "connected_sum", "disjoint_union"]
 
@@ -70,37 +81,50 @@ __all__ = ["LinkDiagram", "as_diagram", "braid_to_pd", "connected_sum", "disjoin
 # ---------------------------------------------------------------------------------------
 # The diagram
 # ---------------------------------------------------------------------------------------
-def _analyse(crossings: tuple[Crossing, ...]) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
-    """Validate a PD code; return its components (labels in order) and crossing signs."""
-    where: dict[int, list[tuple[int, int]]] = {}
-    for i, c in enumerate(crossings):
-        for s, e in enumerate(c):
-            where.setdefault(e, []).append((i, s))
-    for e, places in where.items():
-        if len(places) != 2:
-            shown = ", ".join(f"crossing {i} = {list(crossings[i])}" for i, _ in places)
-            raise KnotInputError(
-                f"pd: label {e} occurs {len(places)} time{'s' if len(places) != 1 else ''} (in {shown}); "
-                "every edge label must occur exactly twice"
-            )
-    # Components: labels joined by the strands through each crossing (a-c and b-d).
-    parent = {e: e for e in where}
+def _analyse(crossings: tuple[Crossing, ...]) -> tuple[list[tuple[int, ...]], tuple[int, ...], list[int]]:
+    """Validate a PD code; return its components (labels in order), crossing signs and darts.
 
-    def find(e: int) -> int:
-        while parent[e] != e:
-            parent[e] = parent[parent[e]]
-            e = parent[e]
-        return e
-
-    for a, b, c, d in crossings:
-        parent[find(a)] = find(c)
-        parent[find(b)] = find(d)
-    groups: dict[int, list[int]] = {}
-    for e in where:
-        groups.setdefault(find(e), []).append(e)
+    Slot ``s`` of crossing ``i`` is the *dart* ``4 i + s``; ``other[d]`` is the dart at the
+    far end of the edge, and ``d ^ 2`` the dart across the crossing on the same strand.
+    """
+    n = len(crossings)
+    flat = [e for c in crossings for e in c]
+    first: dict[int, int] = {}
+    other = [0] * (4 * n)
+    for d, e in enumerate(flat):
+        f = first.get(e)
+        if f is None:
+            first[e] = d
+        elif f >= 0:
+            other[d], other[f] = f, d
+            first[e] = -1
+        else:
+            _count_error(crossings, flat, e)
+    for e, f in first.items():
+        if f >= 0:
+            _count_error(crossings, flat, e)
+    # Components: follow edges and strands; each must carry consecutive labels.
+    seen = bytearray(4 * n)
     succ: dict[int, int] = {}
     components = []
-    for labels in sorted(groups.values(), key=min):
+    parent = list(range(n))  # connected pieces of the crossing graph, for Euler's formula
+    for d0 in range(4 * n):
+        if seen[d0]:
+            continue
+        labels = []
+        d = d0
+        root = d0 >> 2
+        while parent[root] != root:
+            root = parent[root]
+        while not seen[d]:
+            o = other[d]
+            seen[d] = seen[o] = 1
+            labels.append(flat[d])
+            j = o >> 2
+            while parent[j] != j:
+                j = parent[j]
+            parent[j] = root  # j and root are both roots (or equal)
+            d = o ^ 2
         lo, hi = min(labels), max(labels)
         if hi - lo + 1 != len(labels):
             raise KnotInputError(
@@ -111,110 +135,96 @@ def _analyse(crossings: tuple[Crossing, ...]) -> tuple[list[tuple[int, ...]], tu
             succ[e] = e + 1
         succ[hi] = lo
         components.append(tuple(range(lo, hi + 1)))
+    components.sort()
     # Orientation: slot 0 enters, slot 2 leaves; the over-strand is read from the labels.
-    head: dict[int, tuple[int, int]] = {}  # edge -> (crossing, slot) where it enters
-    tail: dict[int, tuple[int, int]] = {}
-
-    def mark(e: int, table: dict[int, tuple[int, int]], place: tuple[int, int], i: int) -> None:
-        if e in table:
-            word = "enters" if table is head else "leaves"
-            raise KnotInputError(
-                f"pd: crossing {i} = {list(crossings[i])}: edge {e} {word} both crossing {table[e][0]} and "
-                f"crossing {i}; the labels do not describe an oriented diagram"
-            )
-        table[e] = place
-
-    signs = [0] * len(crossings)
-    pending: list[int] = []
+    signs = [0] * n
+    pending = []
     for i, (a, b, c, d) in enumerate(crossings):
         if succ[a] != c:
             raise KnotInputError(
                 f"pd: crossing {i} = {[a, b, c, d]}: the under-strand runs from the first label {a} to the third "
                 f"label {c}, but {c} does not follow {a} (KnotInfo convention: list the incoming under-strand first)"
             )
-        mark(a, head, (i, 0), i)
-        mark(c, tail, (i, 2), i)
         forward, backward = succ[d] == b, succ[b] == d
-        if forward and not backward:
-            signs[i] = 1
-        elif backward and not forward:
-            signs[i] = -1
-        elif forward and backward:
+        if forward != backward:
+            signs[i] = 1 if forward else -1
+        elif forward:
             pending.append(i)
-            continue
         else:
             raise KnotInputError(
                 f"pd: crossing {i} = {[a, b, c, d]}: the over-strand labels {b} and {d} are not consecutive, "
                 "so the over-strand is not one strand of the diagram"
             )
-        enter, leave = (d, b) if signs[i] == 1 else (b, d)
-        mark(enter, head, (i, 3 if signs[i] == 1 else 1), i)
-        mark(leave, tail, (i, 1 if signs[i] == 1 else 3), i)
-    while pending:  # two-edge components: the other end of each edge decides
-        for k, i in enumerate(pending):
-            _, b, _, d = crossings[i]
-            if b in head or d in tail:
-                signs[i] = 1  # d enters, b leaves
-                break
-            if d in head or b in tail:
-                signs[i] = -1
-                break
-        else:
-            k, i = 0, pending[0]
-            _, b, _, d = crossings[i]
-            signs[i] = 1 if d < b else -1  # not fixed by the labels: the smaller label enters
-        pending.pop(k)
-        _, b, _, d = crossings[i]
-        enter, leave = (d, b) if signs[i] == 1 else (b, d)
-        mark(enter, head, (i, 3 if signs[i] == 1 else 1), i)
-        mark(leave, tail, (i, 1 if signs[i] == 1 else 3), i)
-    _check_planar(crossings, where, len(components))
-    return components, tuple(signs)
-
-
-def _check_planar(crossings: tuple[Crossing, ...], where: dict[int, list[tuple[int, int]]], ncomp: int) -> None:
-    """Euler's formula for the diagram as a 4-valent map on the sphere (one per connected piece).
-
-    The faces are the orbits of "cross the edge, then turn to the next slot
-    counterclockwise"; a PD code is planar exactly when V - E + F = 2 on every
-    connected piece, i.e. F = n + 2 * pieces (V = n crossings, E = 2n edges).
-    """
-    n = len(crossings)
-    if n == 0:
-        return
-    other = {}
-    for places in where.values():
-        (i, s), (j, t) = places
-        other[(i, s)] = (j, t)
-        other[(j, t)] = (i, s)
-    seen: set[tuple[int, int]] = set()
+    if pending:
+        _orient_two_edge_components(crossings, signs, pending)
+    # Each edge must enter exactly one crossing.
+    entering = [c[0] for c in crossings] + [c[3] if sg == 1 else c[1] for c, sg in zip(crossings, signs)]
+    if len(set(entering)) != len(entering):
+        dup = next(e for e in entering if entering.count(e) > 1)
+        raise KnotInputError(f"pd: edge {dup} enters two crossings; the labels do not describe an oriented diagram")
+    # Planarity: faces are the orbits of "cross the edge, turn to the next slot counterclockwise".
     faces = 0
-    for start in other:
-        if start in seen:
+    seen = bytearray(4 * n)
+    for d0 in range(4 * n):
+        if seen[d0]:
             continue
         faces += 1
-        dart = start
-        while dart not in seen:
-            seen.add(dart)
-            j, t = other[dart]
-            dart = (j, (t + 1) & 3)
-    # connected pieces of the crossing graph
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (i, _), (j, _) in other.items():
-        parent[find(i)] = find(j)
-    pieces = len({find(i) for i in range(n)})
-    if faces != n + 2 * pieces:
+        d = d0
+        while not seen[d]:
+            seen[d] = 1
+            o = other[d]
+            d = (o & ~3) | ((o + 1) & 3)
+    roots = set()
+    for j in range(n):
+        while parent[j] != j:
+            j = parent[j]
+        roots.add(j)
+    if faces != n + 2 * len(roots):
         raise KnotInputError(
             f"pd: the {n} crossings do not form a planar diagram (the map has {faces} faces, a planar one has "
-            f"{n + 2 * pieces}); the code may describe a virtual knot or list a crossing clockwise"
+            f"{n + 2 * len(roots)}); the code may describe a virtual knot or list a crossing clockwise"
         )
+    return components, tuple(signs), other
+
+
+def _count_error(crossings: tuple[Crossing, ...], flat: list[int], e: int) -> None:
+    places = sorted({d >> 2 for d, x in enumerate(flat) if x == e})
+    count = flat.count(e)
+    shown = ", ".join(f"crossing {i} = {list(crossings[i])}" for i in places)
+    raise KnotInputError(
+        f"pd: label {e} occurs {count} time{'s' if count != 1 else ''} (in {shown}); "
+        "every edge label must occur exactly twice"
+    )
+
+
+def _orient_two_edge_components(crossings: tuple[Crossing, ...], signs: list[int], pending: list[int]) -> None:
+    """Orient over-strands on two-edge components, where ``b`` follows ``d`` and ``d`` follows ``b``.
+
+    An edge enters one crossing and leaves another: an edge already known to enter (or
+    leave) elsewhere decides.  A component never seen entering is oriented so that its
+    smaller label enters the first pending crossing.
+    """
+    head = {c[0] for c in crossings}
+    tail = {c[2] for c in crossings}
+    for c, sg in zip(crossings, signs):
+        if sg:
+            head.add(c[3] if sg == 1 else c[1])
+            tail.add(c[1] if sg == 1 else c[3])
+    while pending:
+        i, sign = pending[0], 0
+        for j in pending:
+            _, b, _, d = crossings[j]
+            if b in head or d in tail:  # d enters, b leaves
+                i, sign = j, 1
+                break
+            if d in head or b in tail:
+                i, sign = j, -1
+                break
+        _, b, _, d = crossings[i]
+        signs[i] = sign or (1 if d < b else -1)
+        pending.remove(i)
+        head.add(d if signs[i] == 1 else b)
+        tail.add(b if signs[i] == 1 else d)
 
 
 class LinkDiagram:
@@ -250,7 +260,7 @@ class LinkDiagram:
     (2, ((1, 2), (3, 4)), 2)
     """
 
-    __slots__ = ("_components", "_signs", "crossings", "unknots")
+    __slots__ = ("_components", "_other", "_signs", "crossings", "unknots")
 
     crossings: tuple[Crossing, ...]
     unknots: int
@@ -262,11 +272,13 @@ class LinkDiagram:
             raise KnotInputError(f"unknots = {unknots} must be a non-negative int")
         if not cr and unknots == 0:
             unknots = 1
-        components, signs = _analyse(cr)
+        components, signs, other = _analyse(cr)
         self.crossings = cr
         self.unknots = unknots
         self._components = tuple(components)
         self._signs = signs
+        #: the dart pairing: slot s of crossing i is dart 4i+s, _other[d] the far end of its edge
+        self._other = other
 
     # -- constructors -------------------------------------------------------------------
     @classmethod
@@ -315,9 +327,7 @@ class LinkDiagram:
         ``(d, a, b, c)``; a negative one (``b -> d``) becomes ``(b, c, d, a)``: the old
         over-strand is the new under-strand, listed from its incoming end.
         """
-        new = tuple(
-            (d, a, b, c) if s == 1 else (b, c, d, a) for (a, b, c, d), s in zip(self.crossings, self._signs)
-        )
+        new = tuple((d, a, b, c) if s == 1 else (b, c, d, a) for (a, b, c, d), s in zip(self.crossings, self._signs))
         return LinkDiagram(new, self.unknots)
 
     def connected_sum(self, other: LinkDiagram) -> LinkDiagram:
@@ -418,15 +428,15 @@ def braid_to_pd(braid: Any, strands: int | None = None) -> LinkDiagram:
     for g in b.word:
         i = abs(g) - 1
         used[i] = used[i + 1] = True
-        l, r = current[i], current[i + 1]
-        l2, r2 = fresh, fresh + 1
+        left, right = current[i], current[i + 1]
+        left2, right2 = fresh, fresh + 1
         fresh += 2
-        nxt[l], nxt[r] = r2, l2
-        crossings.append((r, r2, l2, l) if g > 0 else (l, r, r2, l2))
-        current[i], current[i + 1] = l2, r2
+        nxt[left], nxt[right] = right2, left2
+        crossings.append((right, right2, left2, left) if g > 0 else (left, right, right2, left2))
+        current[i], current[i + 1] = left2, right2
     # closure: the top edge at position p is the bottom edge p
     alias = {current[p]: p for p in range(n) if current[p] != p}
-    crossings = [tuple(alias.get(e, e) for e in c) for c in crossings]
+    crossings = [(alias.get(a, a), alias.get(b, b), alias.get(c, c), alias.get(d, d)) for a, b, c, d in crossings]
     nxt = {alias.get(e, e): alias.get(f, f) for e, f in nxt.items()}
     return _relabel(crossings, nxt, sum(1 for u in used if not u))
 
@@ -510,10 +520,12 @@ def disjoint_union(k1: Any, k2: Any) -> LinkDiagram:
 def as_diagram(obj: Any) -> LinkDiagram:
     """Coerce a :class:`LinkDiagram`, :class:`Braid`, PD code or braid word to a diagram.
 
-    Strings and sequences are PD codes when they are lists of crossings
-    (``"[[1,5,2,4],...]"``, ``"X[...] X[...]"``) and braid words when they are flat lists
-    of ints (``"1,1,1"``, ``[1, -2, 1, -2]``) or ``{n, {word}}``.  An empty string or
-    sequence is the unknot.
+    Text containing ``X[...]`` is a PD code.  Otherwise, after removing the brackets
+    around the whole text, a list whose items are all lists is a PD code (``[[1,5,2,4],
+    ...]``; ``"[[1,2,2,1]]"`` is a one-crossing PD code) and anything else a braid word
+    (``"1,1,1"``, ``"[1,-2,1,-2]"``, ``"{3, {1,-2}}"``).  Python sequences follow the
+    same rule without the outer-bracket step.  An empty string or sequence is the unknot.
+    Use :meth:`LinkDiagram.from_pd` or :func:`braid_to_pd` to avoid guessing.
 
     Examples
     --------
@@ -526,19 +538,26 @@ def as_diagram(obj: Any) -> LinkDiagram:
         return obj
     if isinstance(obj, Braid):
         return braid_to_pd(obj)
+    kind, data = _classify(obj)
+    return LinkDiagram(data) if kind == "pd" else braid_to_pd(data)
+
+
+def _classify(obj: Any) -> tuple[str, Any]:
+    """``("pd", data)`` or ``("braid", data)`` for text or a sequence, by the rule of :func:`as_diagram`."""
     if isinstance(obj, str):
         data: Any = _read_nested(obj, "knot")
+        if _has_crossing_head(data):
+            return "pd", data
+        if len(data) == 1 and _is_seq(data[0]):  # the brackets around the whole text
+            data = data[0]
     elif _is_seq(obj):
         data = obj
     else:
         raise KnotTypeError(
             f"knot = {obj!r} must be a LinkDiagram, Braid, PD code or braid word, not {type(obj).__name__}"
         )
-    probe = data
-    while len(probe) == 1 and _is_seq(probe[0]):
-        probe = probe[0]
-    if not probe:
-        return LinkDiagram()
-    if all(_is_seq(x) for x in probe):
-        return LinkDiagram(data)
-    return braid_to_pd(data)
+    while len(data) == 1 and _is_seq(data[0]) and all(_is_seq(x) for x in data[0]):
+        data = data[0]
+    if len(data) and all(_is_seq(x) for x in data):  # a list of crossings
+        return "pd", data
+    return ("pd", []) if not len(data) else ("braid", data)
