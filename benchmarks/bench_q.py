@@ -185,7 +185,23 @@ def bench_root12(quick: bool) -> dict[str, Any]:
     worst = 0.0
     for e, v in zip(exact, numeric):
         worst = max(worst, float(abs(exact_ctx.to_mpmath(e, 60) - v)))
+    # every admissible label (not only one per symmetry class), exact and numeric
+    labels = all_cases[:2000] if quick else all_cases
+    t0 = time.perf_counter()
+    for c in labels:
+        rf.sixj(exact_ctx, *c)
+    t_all_exact = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with num_ctx.workspace():
+        for c in labels:
+            rf.sixj(num_ctx, *c)
+    t_all_num = time.perf_counter() - t0
     return {
+        "all_labels_timed": len(labels),
+        "all_labels_exact_seconds": t_all_exact,
+        "all_labels_exact_ms_per_symbol": 1e3 * t_all_exact / len(labels),
+        "all_labels_numeric_seconds": t_all_num,
+        "all_labels_numeric_ms_per_symbol": 1e3 * t_all_num / len(labels),
         "r": r,
         "admissible_labels": len(all_cases),
         "symmetry_classes": len(classes),
