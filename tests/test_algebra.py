@@ -26,17 +26,12 @@ from tqft.algebra.braids import (
     weight_space_traces,
     writhe,
 )
+from tqft.algebra.hopf import UqElement, antipode, coproduct, counit, generators, multiply
 from tqft.algebra.representations import (
-    UqElement,
-    antipode,
-    coproduct,
-    counit,
     e_matrix,
     f_matrix,
-    generators,
     irrep,
     k_matrix,
-    multiply,
     qbinomial,
     tensor_product,
 )

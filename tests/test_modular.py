@@ -15,12 +15,12 @@ from tqft.algebra.modular import (
     MAX_LEVEL,
     MAX_LEVEL_VERLINDE,
     ModularData,
-    format_modular,
     fusion_rule,
     level_limit,
     modular_data,
     verlinde_dimension_closed_form,
 )
+from tqft.algebra.modular_format import format_modular
 from tqft.errors import CostLimitError, InvalidArgumentError, TQFTError
 from tqft.exact.cyclotomic import cyclotomic_field
 from tqft.exact.qcontexts import root_of_unity

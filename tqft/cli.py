@@ -135,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _modular_command(args: argparse.Namespace) -> int:
-    from .algebra.modular import format_modular, modular_data
+    from .algebra.modular import modular_data
+    from .algebra.modular_format import format_modular
 
     try:
         k = int(args.k)

@@ -81,14 +81,11 @@ True
 from __future__ import annotations
 
 import contextlib
-import math
 import numbers
 from collections.abc import Iterator
 from fractions import Fraction
 from functools import cached_property, lru_cache
 from typing import Any
-
-import mpmath
 
 from ..errors import CostLimitError, InvalidArgumentError
 from ..exact.cyclotomic import Cyclotomic, CyclotomicField, cyclotomic_field
@@ -98,7 +95,6 @@ __all__ = [
     "MAX_LEVEL",
     "MAX_LEVEL_VERLINDE",
     "ModularData",
-    "format_modular",
     "fusion_rule",
     "level_limit",
     "modular_data",
@@ -534,9 +530,13 @@ class ModularData:
         return f"<ModularData SU(2)_{self.k}: rank {self.rank}, c = {self.central_charge}, in Q(zeta_{self.conductor})>"
 
     def __str__(self) -> str:
+        from .modular_format import format_modular
+
         return format_modular(self.k)
 
     def _repr_latex_(self) -> str:
+        from .modular_format import format_modular
+
         return format_modular(self.k, latex=True)
 
     def to_json(self, digits: int | None = None) -> dict[str, Any]:
@@ -555,35 +555,9 @@ class ModularData:
         >>> j["T"][1]["exact"], j["T"][1]["value"]
         ('exp(2*pi*I*(5/24))', '0.25882 + 0.96593i')
         """
-        digits = None if digits is None else _check_int(digits, "digits", 1)
+        from .modular_format import modular_to_json
 
-        def entry(exact: str, x: Cyclotomic) -> dict[str, Any]:
-            out: dict[str, Any] = {"exact": exact, "cyclotomic": str(x)}
-            if digits is not None:
-                out["value"] = _decimal(x, digits)
-            return out
-
-        return {
-            "group": "SU(2)",
-            "level": self.k,
-            "labels": list(self.labels),
-            "label_convention": "colour a = 2j",
-            "q": f"exp(i pi/{self.r})",
-            "field": {
-                "conductor": self.conductor,
-                "embedding": f"zeta_{self.conductor} -> exp(2 pi i/{self.conductor})",
-            },
-            "central_charge": str(self.central_charge),
-            "conformal_weights": [str(self.conformal_weight(a)) for a in self.labels],
-            "S": [
-                [entry(_s_closed_form(self.r, a, b), self._s_value((a + 1) * (b + 1))) for b in self.labels]
-                for a in self.labels
-            ],
-            "T": [entry(_t_closed_form(self.k, a), self.T[a, a]) for a in self.labels],
-            "quantum_dimensions": [entry(_d_closed_form(self.r, a), self.quantum_dimension(a)) for a in self.labels],
-            "total_dimension_squared": entry(f"{self.r}/(2*sin(pi/{self.r})**2)", self.total_dimension_squared),
-            "st_phase": {"cft": "1", "twist": f"exp(2*pi*I*({Fraction(3 * self.k, 8 * self.r)}))"},
-        }
+        return modular_to_json(self, digits)
 
 
 def _check_genus(g: Any) -> int:
@@ -675,172 +649,3 @@ def verlinde_dimension_closed_form(k: int, g: int) -> int:
         total = total + sin2 ** (1 - g)
     value = _as_count(total * Fraction(r, 2) ** (g - 1), f"closed-form dim Z(Sigma_{g}) at level {k}")
     return value
-
-
-# --- rendering -------------------------------------------------------------------------------------
-
-
-def _sin_form(m: int, r: int) -> tuple[int, int]:
-    """``sin(pi m / r) = sign * sin(pi m0 / r)`` with ``0 <= m0 <= r/2``: returns ``(sign, m0)``."""
-    m %= 2 * r
-    sign = 1
-    if m >= r:
-        m, sign = m - r, -1
-    if 2 * m > r:
-        m = r - m
-    return (sign if m else 0), m
-
-
-def _pi_frac(m: int, r: int, latex: bool = False) -> str:
-    f = Fraction(m, r)
-    num = "" if f.numerator == 1 else str(f.numerator)
-    if latex:
-        return f"\\tfrac{{{num}\\pi}}{{{f.denominator}}}" if f.denominator != 1 else f"{num}\\pi"
-    num = num + "*" if num else ""
-    return f"{num}pi/{f.denominator}" if f.denominator != 1 else f"{num}pi"
-
-
-#: sin(pi x)^2 for the x in [0, 1/2] where it is rational (Niven's theorem: no others)
-_RATIONAL_SIN2 = {
-    Fraction(1, 6): Fraction(1, 4),
-    Fraction(1, 4): Fraction(1, 2),
-    Fraction(1, 3): Fraction(3, 4),
-    Fraction(1, 2): Fraction(1),
-}
-
-
-def _sqrt_str(f: Fraction, latex: bool = False) -> str:
-    """``sqrt(f)`` for a positive rational, as a rational when it is one."""
-    p, q = math.isqrt(f.numerator), math.isqrt(f.denominator)
-    if p * p == f.numerator and q * q == f.denominator:
-        root = Fraction(p, q)
-        if latex and root.denominator != 1:
-            return f"\\tfrac{{{root.numerator}}}{{{root.denominator}}}"
-        return str(root)
-    if latex:
-        return f"\\sqrt{{\\tfrac{{{f.numerator}}}{{{f.denominator}}}}}" if f.denominator != 1 else f"\\sqrt{{{f}}}"
-    return f"sqrt({f})"
-
-
-def _s_closed_form(r: int, a: int, b: int, latex: bool = False) -> str:
-    """``S_ab`` as ``sqrt(2/r) sin(pi m/r)``, ``0 < m <= r/2``, or ``sqrt(x)`` when ``sin^2`` is rational."""
-    sign, m = _sin_form((a + 1) * (b + 1), r)
-    if sign == 0:
-        return "0"
-    sin2 = _RATIONAL_SIN2.get(Fraction(m, r))
-    if sin2 is not None:
-        body = _sqrt_str(Fraction(2, r) * sin2, latex)
-    elif latex:
-        body = f"{_sqrt_str(Fraction(2, r), True)}\\sin{_pi_frac(m, r, True)}"
-    else:
-        body = f"{_sqrt_str(Fraction(2, r))}*sin({_pi_frac(m, r)})"
-    return body if sign > 0 else "-" + body
-
-
-def _t_closed_form(k: int, a: int, latex: bool = False) -> str:
-    f = Fraction(2 * a * (a + 2) - k, 8 * (k + 2))
-    if latex:
-        return f"e^{{2\\pi i \\cdot ({f})}}"
-    return f"exp(2*pi*I*({f}))"
-
-
-def _d_closed_form(r: int, a: int) -> str:
-    return f"sin({_pi_frac(a + 1, r)})/sin({_pi_frac(1, r)})"
-
-
-def _decimal(x: Cyclotomic, digits: int) -> str:
-    if not x:
-        return "0"
-    prec = int(digits * 3.33) + 16
-    v = x.embed(prec)
-    re = mpmath.nstr(v.real, digits, min_fixed=-math.inf, max_fixed=math.inf)
-    if x.is_real():
-        return re
-    im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
-    return f"{re} {'-' if v.imag < 0 else '+'} {im}i"
-
-
-def format_modular(k: int, digits: int | None = None, latex: bool = False) -> str:
-    """S and T of SU(2)_k as text (or LaTeX), exactly, plus decimals with ``digits``.
-
-    The exact entries are closed forms in sympy syntax, ``S_ab = sqrt(2/r)*sin(m*pi/r)``
-    with ``m`` reduced to ``0 < m <= r/2`` (a plain square root where ``sin^2`` is rational)
-    and ``T_aa = exp(2*pi*I*(h_a - c/24))``; each is the same number as the field element
-    in :attr:`ModularData.S` / :attr:`ModularData.T` (tested).  Decimals come from those
-    exact elements through the embedding.
-
-    Parameters
-    ----------
-    k : int
-        The level.
-    digits : int, optional
-        Significant digits of the decimal rendering (omitted when ``None``).
-    latex : bool
-        Return LaTeX (``pmatrix``) instead of text.
-
-    Raises
-    ------
-    InvalidArgumentError, CostLimitError
-        as :func:`modular_data`; ``digits`` must be a positive integer.
-
-    Examples
-    --------
-    >>> print(format_modular(1, digits=4))
-    SU(2)_1 modular data: q = exp(i pi/3), labels a = 2j = 0..1, c = 1, exact in Q(zeta_24)
-    S_ab = sqrt(2/3)*sin(pi*(a+1)*(b+1)/3):
-    [ sqrt(1/2)   sqrt(1/2)]
-    [ sqrt(1/2)  -sqrt(1/2)]
-    T_aa = exp(2*pi*I*(h_a - c/24)), h_a = a*(a+2)/(4*(k+2)):
-    [exp(2*pi*I*(-1/24))                    0]
-    [                  0   exp(2*pi*I*(5/24))]
-    S (decimal, 4 digits):
-    [ 0.7071   0.7071]
-    [ 0.7071  -0.7071]
-    T (decimal, 4 digits):
-    [0.9659 - 0.2588i                 0]
-    [               0  0.2588 + 0.9659i]
-    """
-    md = modular_data(k)
-    digits = None if digits is None else _check_int(digits, "digits", 1)
-    r, n = md.r, md.rank
-    s_exact = [[_s_closed_form(r, a, b, latex) for b in range(n)] for a in range(n)]
-    t_exact = [[_t_closed_form(md.k, a, latex) if a == b else "0" for b in range(n)] for a in range(n)]
-    if latex:
-        out = [
-            f"\\mathrm{{SU}}(2)_{{{md.k}}}:\\ q = e^{{i\\pi/{r}}},\\ c = {md.central_charge}",
-            "S = " + _latex_matrix(s_exact),
-            "T = " + _latex_matrix(t_exact),
-        ]
-        if digits is not None:
-            out.append(
-                "S \\approx " + _latex_matrix([[_decimal(md.S[a, b], digits) for b in range(n)] for a in range(n)])
-            )
-            out.append(
-                "T \\approx " + _latex_matrix([[_decimal(md.T[a, b], digits) for b in range(n)] for a in range(n)])
-            )
-        return "\n".join(out)
-    out = [
-        f"SU(2)_{md.k} modular data: q = exp(i pi/{r}), labels a = 2j = 0..{md.k}, c = {md.central_charge}, "
-        f"exact in Q(zeta_{md.conductor})",
-        f"S_ab = sqrt(2/{r})*sin(pi*(a+1)*(b+1)/{r}):",
-        _text_matrix(s_exact),
-        "T_aa = exp(2*pi*I*(h_a - c/24)), h_a = a*(a+2)/(4*(k+2)):",
-        _text_matrix(t_exact),
-    ]
-    if digits is not None:
-        out += [
-            f"S (decimal, {digits} digits):",
-            _text_matrix([[_decimal(md.S[a, b], digits) for b in range(n)] for a in range(n)]),
-            f"T (decimal, {digits} digits):",
-            _text_matrix([[_decimal(md.T[a, b], digits) for b in range(n)] for a in range(n)]),
-        ]
-    return "\n".join(out)
-
-
-def _text_matrix(cells: list[list[str]]) -> str:
-    width = max(len(c) for row in cells for c in row)
-    return "\n".join("[" + "  ".join(c.rjust(width) for c in row) + "]" for row in cells)
-
-
-def _latex_matrix(cells: list[list[str]]) -> str:
-    return "\\begin{pmatrix}" + " \\\\ ".join(" & ".join(row) for row in cells) + "\\end{pmatrix}"

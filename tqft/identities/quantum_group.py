@@ -24,16 +24,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..algebra.braids import markov_trace
+from ..algebra.hopf import UqElement, antipode, coproduct, counit, generators, multiply
 from ..algebra.representations import (
-    UqElement,
     UqModule,
-    antipode,
-    coproduct,
-    counit,
-    generators,
     irrep,
     k_matrix,
-    multiply,
     tensor_product,
 )
 from ..algebra.rmatrix import (
