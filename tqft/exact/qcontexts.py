@@ -29,6 +29,7 @@ import cmath
 import contextlib
 import math
 import re
+from abc import abstractmethod
 from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
@@ -106,14 +107,17 @@ class ExactQContext(QContext[Any, QRadical]):
         return self.gen * self.gen
 
     @property
-    def gen(self) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def gen(self) -> Any:
+        """The ring element ``s = q^(1/2)``."""
 
-    def element(self, x: Any) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def element(self, x: Any) -> Any:
+        """Coerce an int, Fraction, Laurent polynomial or ring element into the ring."""
 
-    def _from_laurent(self, p: Laurent) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _from_laurent(self, p: Laurent) -> Any:
+        """The image of a Laurent polynomial in ``s``."""
 
     def from_int(self, n: int) -> Any:
         return self.element(n)
@@ -186,8 +190,9 @@ class ExactQContext(QContext[Any, QRadical]):
             return QRadical(self, {k: self._bar(c) for k, c in x.terms.items()})
         return self._bar(self.element(x))
 
-    def _bar(self, c: Any) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _bar(self, c: Any) -> Any:
+        """``q -> 1/q`` on one ring element."""
 
     # -- values -----------------------------------------------------------------------------
     def value(self, c: Any) -> QRadical:
