@@ -786,7 +786,9 @@ def test_parse_context_accepts_documented_specs():
     r53 = parse_context("root:5:3")
     assert isinstance(r53, RootOfUnityContext) and r53.embedding == 3 and r53.name == "root:5:3"
     num = parse_context("0.9+0.1j", prec=100)
-    assert isinstance(num, NumericQContext) and num.prec == 100 and num.q == mpmath.mpc(0.9, 0.1)
+    assert isinstance(num, NumericQContext) and num.prec == 100
+    with mpmath.workprec(100):  # complex decimals too are read at the context's precision
+        assert num.q == mpmath.mpc("0.9", "0.1") != mpmath.mpc(0.9, 0.1)
     with mpmath.workprec(200):
         assert parse_context("0.7", prec=200).q == mpmath.mpf("0.7")  # exact decimal, not the double 0.7
     g = generic_q()

@@ -79,7 +79,9 @@ def test_sixj_at_root_of_unity_is_real_and_matches_generic_specialisation():
     exact = r5.to_mpmath(rf.sixj(r5, 2, 2, 2, 2, 2, 2), 80)
     assert abs(at_root - exact) < mpmath.mpf(10) ** -20
     assert exact.imag == 0
-    # {1 1 1; 1 1 1} at r = 5 is -1/phi^2 (phi = golden ratio)
+    # {1 1 1; 1 1 1} at r = 5 is -1/phi^2 (phi = golden ratio): spin 1 at level 3 is the
+    # Fibonacci anyon tau, whose F-matrix entry F^{tau tau tau}_{tau; tau tau} = -1/phi
+    # (Kitaev, Ann. Phys. 321 (2006) 2, eq. (281)) is this 6j times sqrt(d_tau d_tau) = phi
     with mpmath.workprec(100):
         phi = (1 + mpmath.sqrt(5)) / 2
         assert abs(exact.real + 1 / phi**2) < mpmath.mpf(10) ** -20
@@ -164,6 +166,21 @@ def test_wrong_racah_phase_is_detected():
 def test_cli_q_option(argv, expected, capsys):
     assert main(argv) == 0
     assert capsys.readouterr().out.strip().startswith(expected)
+
+
+def test_cli_generic_6j_has_independent_witnesses(capsys):
+    """The printed generic-q value of {1 1 1; 1 1 1}, read back by sympy, is sympy's
+    classical 1/6 at q = 1 and the Fibonacci value -1/phi^2 at q = e^{i pi/5}."""
+    import sympy
+    from sympy.physics.wigner import wigner_6j as sympy_6j
+
+    assert main(["6j", *"111111", "--q", "generic"]) == 0
+    q = sympy.Symbol("q", positive=True)
+    expr = sympy.sympify(capsys.readouterr().out.strip().replace("^", "**"), locals={"q": q})
+    assert sympy.simplify(expr.subs(q, 1) - sympy_6j(1, 1, 1, 1, 1, 1)) == 0
+    phi = (1 + sympy.sqrt(5)) / 2
+    at_root = expr.subs(q, sympy.exp(sympy.I * sympy.pi / 5))
+    assert abs(complex(sympy.N(at_root + 1 / phi**2, 30))) < 1e-25
 
 
 def test_cli_q_numeric_and_errors(capsys):

@@ -194,15 +194,16 @@ def _jones_command(args: argparse.Namespace) -> int:
 
 
 def _q_symbol_command(args: argparse.Namespace, func: Callable[..., Any], params: tuple[str, ...]) -> int:
-    from .exact.qcontexts import NumericQContext, parse_context
+    from .exact.context import ClassicalContext
+    from .exact.qcontexts import GenericQContext, NumericQContext, RootOfUnityContext, parse_context
 
     values = [getattr(args, p) for p in params]
     ctx = parse_context(args.q)
-    if ctx.name == "classical":
+    if isinstance(ctx, ClassicalContext):
         args.q = None
         return _symbol_command(args)
     result = func(*values, context=ctx)
-    generic = ctx.name.startswith("generic")
+    generic = isinstance(ctx, GenericQContext)
 
     def digits(n: int) -> str:
         if generic:
@@ -237,11 +238,12 @@ def _q_symbol_command(args: argparse.Namespace, func: Callable[..., Any], params
         print(result.latex())
     elif args.digits is not None or numeric:
         print(digits(args.digits if args.digits is not None else 15))
-    elif generic:
-        print(result)
+    elif isinstance(ctx, RootOfUnityContext):
+        k = ctx.field.embedding  # zeta_4r -> exp(2 pi i k / 4r) = q^(1/2)
+        angle = "i pi" if k == 1 else f"{k} i pi"
+        print(f"{result}    (z{4 * ctx.r} = exp({angle}/{2 * ctx.r}) = q^(1/2); value {digits(15)})")
     else:
-        n = 4 * ctx.r  # type: ignore[attr-defined]
-        print(f"{result}    (z{n} = exp(i pi/{2 * ctx.r}) = q^(1/2); value {digits(15)})")  # type: ignore[attr-defined]
+        print(result)
     return 0
 
 

@@ -12,6 +12,9 @@ Messages name the argument, repeat the offending value and say what is allowed, 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 __all__ = [
     "AdmissibilityError",
     "CostLimitError",
@@ -20,6 +23,7 @@ __all__ = [
     "NotRepresentableError",
     "SpinTypeError",
     "TQFTError",
+    "temporary_limits",
 ]
 
 
@@ -61,3 +65,16 @@ class CostLimitError(TQFTError, ValueError):
 
     The message states the estimated size and how to raise the limit.
     """
+
+
+@contextlib.contextmanager
+def temporary_limits(limits: dict[str, int], value: int) -> Iterator[None]:
+    """Set every entry of a module's cost-limit table to ``value`` for the ``with`` block,
+    restoring the old limits afterwards (even on error).  Behind
+    :func:`tqft.recoupling.wigner.spin_limit` and :func:`tqft.algebra.modular.level_limit`."""
+    old = dict(limits)
+    limits.update(dict.fromkeys(limits, value))
+    try:
+        yield
+    finally:
+        limits.update(old)

@@ -87,7 +87,7 @@ from fractions import Fraction
 from functools import cached_property, lru_cache
 from typing import Any
 
-from ..errors import CostLimitError, InvalidArgumentError
+from ..errors import CostLimitError, InvalidArgumentError, temporary_limits
 from ..exact.cyclotomic import Cyclotomic, CyclotomicField, cyclotomic_field
 from ..exact.matrix import ExactMatrix
 
@@ -122,12 +122,8 @@ def level_limit(max_level: int) -> Iterator[None]:
     251
     """
     new = _check_int(max_level, "max_level", 1)
-    old = dict(_limits)
-    _limits.update(dict.fromkeys(_limits, new))
-    try:
+    with temporary_limits(_limits, new):
         yield
-    finally:
-        _limits.update(old)
 
 
 # --- argument checking -------------------------------------------------------------------

@@ -2,20 +2,43 @@
 
 * :class:`SqrtRational` -- ``c * sqrt(r)``, the form of every SU(2) recoupling value.
 * :class:`Multiquadratic` -- canonical sums of those, so identities compare exactly.
-* :class:`QContext` / :data:`CLASSICAL` -- the ring interface recoupling formulas use.
+* :class:`Laurent`, :class:`RationalFunction` -- integer Laurent polynomials and rational
+  functions of ``s = q^(1/2)`` (FLINT).
+* :func:`cyclotomic_field` / :class:`Cyclotomic` -- ``Q(zeta_n)`` with a named embedding.
+* :class:`QRadical` -- canonical square roots of quantum-factorial ratios.
+* :class:`ExactMatrix` -- sparse exact matrices over any of these rings.
+* :class:`QContext` / :data:`CLASSICAL`, :func:`generic_q`, :func:`root_of_unity`,
+  :func:`numeric_q`, :func:`parse_context` -- the ring interface recoupling formulas use.
 * :mod:`tqft.exact.primes` -- prime-factorised factorials for the q = 1 fast path.
 """
 
 from .context import CLASSICAL, ClassicalContext, QContext
+from .cyclotomic import Cyclotomic, CyclotomicField, cyclotomic_field
+from .laurent import Laurent
+from .matrix import ExactMatrix
+from .qcontexts import generic_q, numeric_q, parse_context, root_of_unity
 from .quadratic import ExactReal, Multiquadratic, SqrtRational, exact, from_sympy
+from .radicals import QRadical
+from .ratfunc import RationalFunction
 
 __all__ = [
     "CLASSICAL",
     "ClassicalContext",
+    "Cyclotomic",
+    "CyclotomicField",
+    "ExactMatrix",
     "ExactReal",
+    "Laurent",
     "Multiquadratic",
     "QContext",
+    "QRadical",
+    "RationalFunction",
     "SqrtRational",
+    "cyclotomic_field",
     "exact",
     "from_sympy",
+    "generic_q",
+    "numeric_q",
+    "parse_context",
+    "root_of_unity",
 ]

@@ -1,7 +1,7 @@
 """Number contexts: the small interface every recoupling formula is written against.
 
 A *q-context* tells one formula which ring it is computed in.  The Racah sums, the
-triangle coefficients and (in later modules) theta and tetrahedral nets are written once
+triangle coefficients and the Kauffman-Lins theta and tetrahedral nets are written once
 in terms of
 
 * ``ctx.zero``, ``ctx.one``, ``ctx.from_int(n)`` and the ring operations of its elements
@@ -12,12 +12,18 @@ in terms of
 * ``ctx.sum_values(values)``: the sum of values in the value type;
 * ``ctx.sqrt_times(c, r)``: the value ``c * sqrt(r)`` in the context's *value* type,
   which may be richer than the ring (square roots need not exist in the ring);
+  ``ctx.value(c)`` for ``c`` itself, and ``ctx.sqrt_factorials(c, numer, denom)`` for
+  ``c * sqrt(prod [n]! / prod [m]!)``, the factorised form recoupling radicands are passed in;
+* ``ctx.qpower(k) = q^(k/2)`` (1 at q = 1), for the q-phases of Clebsch-Gordan coefficients;
+* ``ctx.workspace()``: a context manager for the computation (working precision of a
+  numeric context);
 * ``ctx.is_zero(x)``, ``ctx.to_mpmath(x, prec)``, ``ctx.to_sympy(x)``;
 * ``ctx.admissible(a, b, c)`` for colours, which at a root of unity adds the level bound.
 
 Implemented here: :class:`ClassicalContext` (q = 1, exact rationals, values are
 :class:`~tqft.exact.SqrtRational`).  Generic q, roots of unity and an mpmath numeric
-context implement the same class; no formula is copied to serve them.
+context implement the same class (:mod:`tqft.exact.qcontexts`); no formula is copied to
+serve them.
 """
 
 from __future__ import annotations

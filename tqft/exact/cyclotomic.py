@@ -189,6 +189,10 @@ def _field(n: int, embedding: int) -> CyclotomicField:
 class Cyclotomic:
     """An element of a :class:`CyclotomicField` (immutable, exact).
 
+    It prints as its reduced polynomial in ``zN = zeta_N`` (degree below ``phi(N)``), e.g.
+    ``-z20^6 + z20^4 - 1``; the complex number it stands for depends on the field's named
+    embedding (:meth:`embed`).
+
     Examples
     --------
     >>> K = cyclotomic_field(12)

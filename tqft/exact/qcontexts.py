@@ -174,8 +174,8 @@ class ExactQContext(QContext[Any, QRadical]):
             sign *= self.psi_sign(d)
         return k1 ^ k2, factor if sign > 0 else -factor
 
-    def _radical_maybe_zero(self, x: QRadical) -> bool:
-        """Whether a value with a nonzero canonical form may still be zero.
+    def _radical_is_zero(self, x: QRadical) -> bool:
+        """Whether a value whose canonical form is nonzero is nevertheless zero.
 
         Generic q: never (the canonical form is complete).  Roots of unity: decided
         through the embedding (see :class:`RootOfUnityContext`)."""
@@ -395,7 +395,7 @@ class RootOfUnityContext(ExactQContext):
                     f"{self.level}"
                 )
 
-    def _radical_maybe_zero(self, x: QRadical) -> bool:
+    def _radical_is_zero(self, x: QRadical) -> bool:
         for prec in (128, 1024, 8192):
             terms = [self._term_mp(k, c, prec) for k, c in x.terms.items()]
             with mpmath.workprec(prec + 20):
@@ -573,7 +573,10 @@ def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QCon
         except ValueError:
             value = None
         if value is not None and cmath.isfinite(value):
-            return numeric_q(text.replace(" ", "") if "j" not in text else value, prec)
+            # parsed again by mpmath, so the decimal string is read at the context's precision
+            with mpmath.workprec(prec + 20):
+                q = mpmath.mpmathify(text.replace(" ", ""))
+            return numeric_q(q, prec)
     raise InvalidArgumentError(
         f"q = {text!r} is not a context: use classical, generic, A, root:r, root:r:k or a complex number like 0.9+0.1j"
     )

@@ -191,7 +191,7 @@ class QRadical:
         diff = self - o
         if diff.is_zero():
             return True
-        return self.ctx._radical_maybe_zero(diff)
+        return self.ctx._radical_is_zero(diff)
 
     def __hash__(self) -> int:
         if self.in_ring():
@@ -212,41 +212,34 @@ class QRadical:
     def _parts(self) -> list[tuple[Key, Any]]:
         return sorted(self.terms.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))
 
-    def _root_str(self, key: Key, latex: bool) -> str:
-        p = self.ctx._key_product(key)
-        inner = p.latex() if latex else str(p)
-        return f"\\sqrt{{{inner}}}" if latex else f"sqrt({inner})"
-
-    def __str__(self) -> str:
-        """Each square root is printed as the root of its radicand ``prod Psi_d`` written out
+    def _render(self, latex: bool) -> str:
+        """Each square root is written as the root of its radicand ``prod Psi_d`` expanded
         in the ring (a Laurent polynomial in q, or an element of ``Q(zeta)``)."""
         if not self.terms:
             return "0"
         parts = []
         for key, c in self._parts():
-            cs = str(c)
+            coeff = (c.latex() if hasattr(c, "latex") else str(c)) if latex else str(c)
             if not key:
-                parts.append(cs)
+                parts.append(coeff)
                 continue
-            root = self._root_str(key, False)
-            parts.append(root if cs == "1" else f"({cs})*{root}")
+            radicand = self.ctx._key_product(key)
+            if latex:
+                root = f"\\sqrt{{{radicand.latex()}}}"
+                parts.append(root if coeff == "1" else f"\\left({coeff}\\right) {root}")
+            else:
+                root = f"sqrt({radicand})"
+                parts.append(root if coeff == "1" else f"({coeff})*{root}")
         return " + ".join(parts)
+
+    def __str__(self) -> str:
+        return self._render(latex=False)
 
     def __repr__(self) -> str:
         return f"<QRadical {self} in {self.ctx.name}>"
 
     def latex(self) -> str:
-        if not self.terms:
-            return "0"
-        out = []
-        for key, c in self._parts():
-            cl = c.latex() if hasattr(c, "latex") else str(c)
-            if not key:
-                out.append(cl)
-                continue
-            root = self._root_str(key, True)
-            out.append(root if cl == "1" else f"\\left({cl}\\right) {root}")
-        return " + ".join(out)
+        return self._render(latex=True)
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"

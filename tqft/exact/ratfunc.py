@@ -10,9 +10,9 @@ In the quantum-group contexts the variable is ``s = q^(1/2)``, which is Kauffman
 under ``q = A^2``; quantum integers are Laurent polynomials in ``s^2 = q``.  The element
 carries the name under which it prints (``"q"`` with exponents halved, or ``"A"``).
 
-Backend choice: FLINT ``fmpz_poly`` arithmetic and gcd.  ``benchmarks/run.py --only
-qbackend`` times the generic-q 6j symbols with this backend and with sympy's
-``QQ.frac_field`` through the same formulas; the figures are in the README.
+Backend choice: FLINT ``fmpz_poly`` arithmetic and gcd.  ``benchmarks/bench_q.py`` times
+the generic-q 6j symbols with this backend, with sympy's ``QQ.frac_field`` and with
+symengine on the same symbols; the figures are in the README.
 """
 
 from __future__ import annotations

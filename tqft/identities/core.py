@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from ..errors import InvalidArgumentError
@@ -29,9 +29,11 @@ __all__ = [
     "Identity",
     "Param",
     "catalogue",
+    "compare",
     "coupled",
     "free",
     "get",
+    "integer",
     "level",
     "names",
     "projection",
@@ -45,9 +47,11 @@ class Param:
 
     ``kind`` is ``"free"`` (a colour ``0..max``), ``"coupled"`` (a colour ``c`` with
     ``(p[i], p[j], c)`` admissible), ``"projection"`` (a doubled projection
-    ``-p[i], -p[i]+2, ..., p[i]``), or ``"level"`` (the quantum-group parameter ``r``:
+    ``-p[i], -p[i]+2, ..., p[i]``), ``"level"`` (the quantum-group parameter ``r``:
     ``0`` for generic q, otherwise ``q = e^{i pi / r}``; it must come first, and then
-    every colour is at most ``r - 2`` and every triad obeys the level bound).
+    every colour is at most ``r - 2`` and every triad obeys the level bound), or
+    ``"integer"`` (a plain integer such as a level ``k`` or a genus ``g``, from
+    ``values[0]`` to ``values[1]``, the sweep bound ``max_colour`` capping it too).
     """
 
     name: str
@@ -81,6 +85,12 @@ def level(name: str = "r", values: Sequence[int] = Q_LEVELS) -> Param:
     return Param(name, "level", values=tuple(values))
 
 
+def integer(name: str, low: int, high: int | None = None) -> Param:
+    """A plain integer ``low..high`` (``high = None``: bounded only by the sweep bound,
+    which for ``tqft verify --max-spin J`` is ``2J``), printed as an integer."""
+    return Param(name, "integer", values=(low, -1 if high is None else high))
+
+
 @dataclass(frozen=True)
 class Domain:
     """Parameter tuples of an identity: parameters in order, then constraints.
@@ -104,10 +114,27 @@ class Domain:
             return values[0]
         return 0
 
+    def at_levels(self, values: Sequence[int] = Q_LEVELS, name: str = "r") -> Domain:
+        """The same domain with the level parameter ``r`` prepended (indices shifted), so a
+        q-identity sweeps the classical identity's parameters at generic q and at each
+        ``q = e^{i pi / r}`` within the level."""
+        if self.params and self.params[0].kind == "level":
+            raise InvalidArgumentError("the domain already has a level parameter")
+        params = tuple(replace(p, of=tuple(i + 1 for i in p.of)) for p in self.params)
+        where = self.where
+        return Domain(
+            (level(name, values), *params),
+            triads=tuple((i + 1, j + 1, k + 1) for i, j, k in self.triads),
+            where=None if where is None else (lambda t: bool(where(t[1:]))),
+        )
+
     def _choices(self, k: int, values: Sequence[int], max_colour: int) -> Sequence[int]:
         p = self.params[k]
         if p.kind == "level":
             return p.values
+        if p.kind == "integer":
+            low, high = p.values
+            return range(low, (max_colour if high < 0 else min(high, max_colour)) + 1)
         r = self._level(values)
         if r:
             max_colour = min(max_colour, r - 2)
@@ -147,7 +174,8 @@ class Domain:
                     f"{where}: {p.name} = {v} is not an allowed level (0 for generic q, or r in {p.values[1:]})"
                 )
             if v not in self._choices(k, values[:k], bound):
-                raise InvalidArgumentError(f"{where}: {p.name} = {spin_str(v)} is outside the domain ({self._rule(k)})")
+                shown = str(v) if p.kind in ("integer", "level") else spin_str(v)
+                raise InvalidArgumentError(f"{where}: {p.name} = {shown} is outside the domain ({self._rule(k)})")
         if not self._accept(tuple(values)):
             raise InvalidArgumentError(f"{where}: {tuple(values)} violates the domain's admissibility conditions")
 
@@ -155,6 +183,9 @@ class Domain:
         p = self.params[k]
         if p.kind == "level":
             return "0 or r >= 3"
+        if p.kind == "integer":
+            low, high = p.values
+            return f"an integer >= {low}" + ("" if high < 0 else f" and <= {high}")
         if p.kind == "free":
             return "a spin >= 0 (at most (r - 2)/2 at a root of unity)"
         if p.kind == "coupled":
@@ -205,6 +236,11 @@ class CheckResult(NamedTuple):
     passed: bool
     lhs: Any
     rhs: Any
+
+
+def compare(lhs: Any, rhs: Any) -> CheckResult:
+    """The check result of the exact comparison ``lhs == rhs``."""
+    return CheckResult(bool(lhs == rhs), lhs, rhs)
 
 
 @dataclass(frozen=True)
@@ -261,6 +297,8 @@ class Identity:
         for p, v in zip(self.domain.params, case):
             if p.kind == "level":
                 parts.append("q=generic" if v == 0 else f"q=e^(i pi/{v})")
+            elif p.kind == "integer":
+                parts.append(f"{p.name}={v}")
             else:
                 parts.append(f"{p.name}={spin_str(v)}")
         return ", ".join(parts)

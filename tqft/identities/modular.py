@@ -24,27 +24,20 @@ A. Szenes, alg-geom/9402003, eq. (1.1).  Conventions: :mod:`tqft.algebra.modular
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from ..algebra.modular import ModularData, modular_data, verlinde_dimension_closed_form
 from ..exact.matrix import ExactMatrix
 from ..exact.qcontexts import root_of_unity
-from .core import CheckResult, Domain, Identity, free, register
+from .core import CheckResult, Domain, Identity, integer, register
 
 __all__: list[str] = []
 
 MAX_GENUS_CHECKED = 5
 
 
-class _IntegerIdentity(Identity):
-    """An identity whose parameters are integers (level, genus), shown as such."""
-
-    def format_case(self, case: Sequence[int]) -> str:
-        return ", ".join(f"{n}={v}" for n, v in zip(self.domain.names, case))
-
-
-_LEVEL = Domain((free("k"),), where=lambda t: t[0] >= 1)
-_LEVEL_GENUS = Domain((free("k"), free("g")), where=lambda t: t[0] >= 1 and t[1] <= MAX_GENUS_CHECKED)
+_LEVEL = Domain((integer("k", 1),))
+_LEVEL_GENUS = Domain((integer("k", 1), integer("g", 0, MAX_GENUS_CHECKED)))
 
 
 def _conj(m: ExactMatrix) -> ExactMatrix:
@@ -55,7 +48,7 @@ def _register(
     name: str, title: str, statement: str, check: Callable[..., CheckResult], reference: str, domain: Domain = _LEVEL
 ) -> None:
     register(
-        _IntegerIdentity(
+        Identity(
             name=name,
             title=title,
             statement=statement,

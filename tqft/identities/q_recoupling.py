@@ -23,7 +23,8 @@ from ..recoupling.symmetry import sixj_symmetries
 from ..recoupling.wigner import clebsch_gordan as classical_cg
 from ..recoupling.wigner import wigner_6j
 from ..spins import spin
-from .core import CheckResult, Domain, Identity, coupled, free, level, projection, register
+from .core import CheckResult, Domain, Identity, compare, coupled, free, level, projection, register
+from .recoupling import BIEDENHARN_ELLIOTT_DOMAIN, RACAH_DOMAIN, SIXJ_ORTHOGONALITY_DOMAIN, sixj_domain
 
 __all__: list[str] = []
 
@@ -31,10 +32,6 @@ __all__: list[str] = []
 def context(r: int) -> ExactQContext:
     """The exact context of a level parameter: generic q for ``r = 0``, else ``e^{i pi / r}``."""
     return generic_q() if r == 0 else root_of_unity(r)
-
-
-def _result(lhs: Any, rhs: Any) -> CheckResult:
-    return CheckResult(bool(lhs == rhs), lhs, rhs)
 
 
 def _sum(ctx: ExactQContext, terms: Iterable[Any]) -> Any:
@@ -62,7 +59,7 @@ def _q_sixj_orth(r: int, a: int, b: int, c: int, d: int, f: int, g: int) -> Chec
         ctx.value(ctx.qint(x + 1) * ctx.qint(f + 1)) * rf.sixj(ctx, a, b, x, c, d, f) * rf.sixj(ctx, a, b, x, c, d, g)
         for x in _couplings(ctx, (a, b), (c, d))
     )
-    return _result(_sum(ctx, terms), ctx.value(1 if f == g else 0))
+    return compare(_sum(ctx, terms), ctx.value(1 if f == g else 0))
 
 
 register(
@@ -71,10 +68,7 @@ register(
         title="q-6j orthogonality (generic q and roots of unity)",
         statement=r"\sum_x [2x+1][2f+1] \begin{Bmatrix} a & b & x \\ c & d & f \end{Bmatrix}_q"
         r"\begin{Bmatrix} a & b & x \\ c & d & g \end{Bmatrix}_q = \delta_{fg}",
-        domain=Domain(
-            (level(), free("a"), free("b"), free("c"), free("d"), coupled("f", 1, 4), coupled("g", 1, 4)),
-            triads=((3, 2, 5), (3, 2, 6)),
-        ),
+        domain=SIXJ_ORTHOGONALITY_DOMAIN.at_levels(),
         check=_q_sixj_orth,
         default_max_spin=1.5,
         random_max_spin=4,
@@ -91,7 +85,7 @@ def _q_cg_orth(r: int, a: int, b: int, c: int, c2: int, z: int) -> CheckResult:
         for x in range(-a, a + 1, 2)
         if abs(z - x) <= b
     )
-    return _result(_sum(ctx, terms), ctx.value(1 if c == c2 else 0))
+    return compare(_sum(ctx, terms), ctx.value(1 if c == c2 else 0))
 
 
 register(
@@ -121,7 +115,7 @@ def _q_cg_complete(r: int, a: int, b: int, x: int, y: int, x2: int) -> CheckResu
         for c in _couplings(ctx, (a, b))
         if abs(x + y) <= c
     )
-    return _result(_sum(ctx, terms), ctx.value(1 if x == x2 else 0))
+    return compare(_sum(ctx, terms), ctx.value(1 if x == x2 else 0))
 
 
 register(
@@ -163,7 +157,7 @@ def _q_racah(r: int, a: int, b: int, c: int, d: int, f: int, g: int) -> CheckRes
         * rf.sixj(ctx, a, b, x, d, c, g)
         for x in _couplings(ctx, (a, b), (c, d))
     )
-    return _result(_sum(ctx, terms), rf.sixj(ctx, a, d, f, b, c, g))
+    return compare(_sum(ctx, terms), rf.sixj(ctx, a, d, f, b, c, g))
 
 
 register(
@@ -174,10 +168,7 @@ register(
         r"\begin{Bmatrix} a & b & x \\ c & d & f \end{Bmatrix}_q"
         r"\begin{Bmatrix} a & b & x \\ d & c & g \end{Bmatrix}_q"
         r" = \begin{Bmatrix} a & d & f \\ b & c & g \end{Bmatrix}_q,\quad C_j = j(j+1)",
-        domain=Domain(
-            (level(), free("a"), free("b"), free("c"), free("d"), coupled("f", 1, 4), coupled("g", 1, 3)),
-            triads=((2, 3, 5), (2, 4, 6)),
-        ),
+        domain=RACAH_DOMAIN.at_levels(),
         check=_q_racah,
         default_max_spin=1.5,
         random_max_spin=4,
@@ -198,7 +189,7 @@ def _q_be(r: int, p: int, q: int, s: int, e: int, a: int, d: int, f: int, b: int
         for x in _couplings(ctx, (a, b), (c, d), (e, f))
     )
     rhs = rf.sixj(ctx, p, q, s, e, a, d) * rf.sixj(ctx, p, q, s, f, b, c)
-    return _result(_sum(ctx, terms), rhs)
+    return compare(_sum(ctx, terms), rhs)
 
 
 register(
@@ -209,21 +200,7 @@ register(
         r"\begin{Bmatrix} c & d & x \\ e & f & q \end{Bmatrix}_q\begin{Bmatrix} e & f & x \\ b & a & r \end{Bmatrix}_q"
         r" = \begin{Bmatrix} p & q & r \\ e & a & d \end{Bmatrix}_q"
         r"\begin{Bmatrix} p & q & r \\ f & b & c \end{Bmatrix}_q",
-        domain=Domain(
-            (
-                level(),
-                free("p"),
-                free("q"),
-                coupled("r", 1, 2),
-                free("e"),
-                free("a"),
-                coupled("d", 1, 5),
-                free("f"),
-                free("b"),
-                coupled("c", 1, 8),
-            ),
-            triads=((2, 4, 5), (2, 6, 7), (3, 4, 8), (3, 7, 9), (4, 6, 9), (4, 5, 6)),
-        ),
+        domain=BIEDENHARN_ELLIOTT_DOMAIN.at_levels(),
         check=_q_be,
         default_max_spin=1,
         random_max_spin=3,
@@ -246,20 +223,13 @@ def _q_sixj_sym(r: int, *args: int) -> CheckResult:
     return CheckResult(True, ref, ref)
 
 
-def _sixj_domain_q() -> Domain:
-    return Domain(
-        (level(), free("j1"), free("j2"), coupled("j3", 1, 2), free("j4"), coupled("j5", 4, 3), coupled("j6", 1, 5)),
-        triads=((4, 2, 6),),
-    )
-
-
 register(
     Identity(
         name="q_sixj_symmetries",
         title="q-6j invariance under the 24 tetrahedral and 6 Regge symmetries",
         statement=r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix}_q = "
         r"g\cdot\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix}_q\ (144\ \text{symmetries } g)",
-        domain=_sixj_domain_q(),
+        domain=sixj_domain("j1", "j2", "j3", "j4", "j5", "j6").at_levels(),
         check=_q_sixj_sym,
         default_max_spin=1,
         random_max_spin=4,
@@ -278,7 +248,7 @@ def _q_cg_sym(r: int, a: int, b: int, c: int, x: int, y: int) -> CheckResult:
     if value != swapped:
         return CheckResult(False, value, swapped)
     reflected = phase * ctx.bar(rf.clebsch_gordan(ctx, a, b, c, -x, -y, -z))
-    return _result(value, reflected)
+    return compare(value, reflected)
 
 
 register(
@@ -316,7 +286,7 @@ def _q_classical_limit(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckR
             ref = classical_cg(spin(a), spin(b), spin(c), spin(x), spin(y), spin(x + y))
             if q_value != ref:
                 return CheckResult(False, q_value, ref)
-    return _result(six, classical)
+    return compare(six, classical)
 
 
 register(
@@ -326,10 +296,7 @@ register(
         statement=r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix}_{q=1}"
         r" = \begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix},\quad"
         r"\langle j_1 m_1, j_2 m_2 | j_3 m\rangle_{q=1} = \langle j_1 m_1, j_2 m_2 | j_3 m\rangle",
-        domain=Domain(
-            (free("j1"), free("j2"), coupled("j3", 0, 1), free("j4"), coupled("j5", 3, 2), coupled("j6", 0, 4)),
-            triads=((3, 1, 5),),
-        ),
+        domain=sixj_domain("j1", "j2", "j3", "j4", "j5", "j6"),
         check=_q_classical_limit,
         default_max_spin=1.5,
         random_max_spin=5,
@@ -350,7 +317,7 @@ def _kl_unitary(r: int, *args: int) -> CheckResult:
     if unitary != from_nets:
         return CheckResult(False, unitary, from_nets)
     back = kl.tet_from_unitary(ctx, unitary, *args)
-    return _result(back, ctx.value(kl.tet(ctx, a, b, f, d, e, c)))
+    return compare(back, ctx.value(kl.tet(ctx, a, b, f, d, e, c)))
 
 
 register(
@@ -360,7 +327,7 @@ register(
         statement=r"\begin{Bmatrix} a & b & c \\ d & e & f \end{Bmatrix}_q = "
         r"\frac{\mathrm{Tet}\begin{bmatrix} a & b & f \\ d & e & c \end{bmatrix}}"
         r"{\sqrt{|\theta(a,b,c)\,\theta(a,e,f)\,\theta(d,b,f)\,\theta(d,e,c)|}}",
-        domain=_sixj_domain_q(),
+        domain=sixj_domain("j1", "j2", "j3", "j4", "j5", "j6").at_levels(),
         check=_kl_unitary,
         default_max_spin=1.5,
         random_max_spin=4,
@@ -377,7 +344,7 @@ def _kl_recoupling_orth(r: int, a: int, b: int, c: int, d: int, i: int, k: int) 
         total = total + kl.recoupling_coefficient(ctx, a, b, i, c, d, j) * kl.recoupling_coefficient(
             ctx, d, a, j, b, c, k
         )
-    return _result(total, ctx.one if i == k else ctx.zero)
+    return compare(total, ctx.one if i == k else ctx.zero)
 
 
 register(

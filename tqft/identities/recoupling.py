@@ -27,7 +27,7 @@ from ..exact.quadratic import ExactReal, Multiquadratic, SqrtRational
 from ..recoupling import racah_formulas
 from ..recoupling.symmetry import ninej_symmetries, sixj_symmetries, threej_symmetries
 from ..recoupling.wigner import ninej_colours, sixj_colours, threej_colours
-from .core import CheckResult, Domain, Identity, coupled, free, projection, register
+from .core import CheckResult, Domain, Identity, compare, coupled, free, projection, register
 
 __all__: list[str] = []
 
@@ -46,10 +46,6 @@ def _inv_sqrt(n: int) -> SqrtRational:
     return SqrtRational(1, Fraction(1, n))
 
 
-def _result(lhs: object, rhs: object) -> CheckResult:
-    return CheckResult(lhs == rhs, lhs, rhs)
-
-
 def _couplings(a: int, b: int) -> range:
     return range(abs(a - b), a + b + 1, 2)
 
@@ -63,7 +59,7 @@ def _threej_orth_m(a: int, b: int, c: int, c2: int, z: int, z2: int) -> CheckRes
         y = -x - z
         if abs(y) <= b:
             terms.append((c + 1) * threej_colours(a, b, c, x, y, z) * threej_colours(a, b, c2, x, y, z2))
-    return _result(Multiquadratic.sum(terms), _ONE if (c, z) == (c2, z2) else _ZERO)
+    return compare(Multiquadratic.sum(terms), _ONE if (c, z) == (c2, z2) else _ZERO)
 
 
 register(
@@ -97,7 +93,7 @@ def _threej_orth_j(a: int, b: int, x: int, y: int, x2: int, y2: int) -> CheckRes
     for c in _couplings(a, b):
         if abs(z) <= c:
             terms.append((c + 1) * threej_colours(a, b, c, x, y, z) * threej_colours(a, b, c, x2, y2, z))
-    return _result(Multiquadratic.sum(terms), _ONE if (x, y) == (x2, y2) else _ZERO)
+    return compare(Multiquadratic.sum(terms), _ONE if (x, y) == (x2, y2) else _ZERO)
 
 
 register(
@@ -128,7 +124,7 @@ register(
 # --- 6j identities ----------------------------------------------------------------------
 
 
-def _sixj_domain(n1: str, n2: str, n3: str, n4: str, n5: str, n6: str) -> Domain:
+def sixj_domain(n1: str, n2: str, n3: str, n4: str, n5: str, n6: str) -> Domain:
     """Admissible arguments of ``{n1 n2 n3; n4 n5 n6}``: all four triads admissible."""
     return Domain(
         (free(n1), free(n2), coupled(n3, 0, 1), free(n4), coupled(n5, 3, 2), coupled(n6, 0, 4)),
@@ -136,11 +132,40 @@ def _sixj_domain(n1: str, n2: str, n3: str, n4: str, n5: str, n6: str) -> Domain
     )
 
 
+#: ``{a b x; c d f}`` and ``{a b x; c d f'}`` both admissible for some x (orthogonality)
+SIXJ_ORTHOGONALITY_DOMAIN = Domain(
+    (free("a"), free("b"), free("c"), free("d"), coupled("f", 0, 3), coupled("f'", 0, 3)),
+    triads=((2, 1, 4), (2, 1, 5)),
+)
+
+#: the arguments of the Racah sum rule: ``{a d f; b c g}`` admissible
+RACAH_DOMAIN = Domain(
+    (free("a"), free("b"), free("c"), free("d"), coupled("f", 0, 3), coupled("g", 0, 2)),
+    triads=((1, 2, 4), (1, 3, 5)),
+)
+
+#: the arguments of Biedenharn-Elliott: both 6j symbols of the right-hand side admissible
+BIEDENHARN_ELLIOTT_DOMAIN = Domain(
+    (
+        free("p"),
+        free("q"),
+        coupled("r", 0, 1),
+        free("e"),
+        free("a"),
+        coupled("d", 0, 4),
+        free("f"),
+        free("b"),
+        coupled("c", 0, 7),
+    ),
+    triads=((3, 1, 5), (3, 4, 2), (6, 1, 8), (6, 7, 2)),
+)
+
+
 def _sixj_orth(a: int, b: int, c: int, d: int, f: int, f2: int) -> CheckResult:
     terms = [
         (x + 1) * (f + 1) * sixj_colours(a, b, x, c, d, f) * sixj_colours(a, b, x, c, d, f2) for x in _couplings(a, b)
     ]
-    return _result(Multiquadratic.sum(terms), _ONE if f == f2 else _ZERO)
+    return compare(Multiquadratic.sum(terms), _ONE if f == f2 else _ZERO)
 
 
 register(
@@ -149,10 +174,7 @@ register(
         title="6j orthogonality",
         statement=r"\sum_x (2x+1)(2f+1) \begin{Bmatrix} a & b & x \\ c & d & f \end{Bmatrix}"
         r"\begin{Bmatrix} a & b & x \\ c & d & f' \end{Bmatrix} = \delta_{f f'}",
-        domain=Domain(
-            (free("a"), free("b"), free("c"), free("d"), coupled("f", 0, 3), coupled("f'", 0, 3)),
-            triads=((2, 1, 4), (2, 1, 5)),
-        ),
+        domain=SIXJ_ORTHOGONALITY_DOMAIN,
         check=_sixj_orth,
         default_max_spin=6,
         random_max_spin=10,
@@ -167,7 +189,7 @@ def _racah_sum_rule(a: int, b: int, c: int, d: int, f: int, g: int) -> CheckResu
         _phase(f + g + x) * (x + 1) * sixj_colours(a, b, x, c, d, f) * sixj_colours(a, b, x, d, c, g)
         for x in _couplings(a, b)
     ]
-    return _result(Multiquadratic.sum(terms), sixj_colours(a, d, f, b, c, g))
+    return compare(Multiquadratic.sum(terms), sixj_colours(a, d, f, b, c, g))
 
 
 register(
@@ -176,10 +198,7 @@ register(
         title="Racah sum rule",
         statement=r"\sum_x (-1)^{f+g+x} (2x+1) \begin{Bmatrix} a & b & x \\ c & d & f \end{Bmatrix}"
         r"\begin{Bmatrix} a & b & x \\ d & c & g \end{Bmatrix} = \begin{Bmatrix} a & d & f \\ b & c & g \end{Bmatrix}",
-        domain=Domain(
-            (free("a"), free("b"), free("c"), free("d"), coupled("f", 0, 3), coupled("g", 0, 2)),
-            triads=((1, 2, 4), (1, 3, 5)),
-        ),
+        domain=RACAH_DOMAIN,
         check=_racah_sum_rule,
         default_max_spin=6,
         random_max_spin=10,
@@ -199,7 +218,7 @@ def _biedenharn_elliott(p: int, q: int, r: int, e: int, a: int, d: int, f: int, 
         * sixj_colours(e, f, x, b, a, r)
         for x in _couplings(a, b)
     ]
-    return _result(Multiquadratic.sum(terms), sixj_colours(p, q, r, e, a, d) * sixj_colours(p, q, r, f, b, c))
+    return compare(Multiquadratic.sum(terms), sixj_colours(p, q, r, e, a, d) * sixj_colours(p, q, r, f, b, c))
 
 
 register(
@@ -210,20 +229,7 @@ register(
         r"\begin{Bmatrix} c & d & x \\ e & f & q \end{Bmatrix}\begin{Bmatrix} e & f & x \\ b & a & r \end{Bmatrix}"
         r" = \begin{Bmatrix} p & q & r \\ e & a & d \end{Bmatrix}\begin{Bmatrix} p & q & r \\ f & b & c \end{Bmatrix},"
         r"\quad S = a+b+c+d+e+f+p+q+r",
-        domain=Domain(
-            (
-                free("p"),
-                free("q"),
-                coupled("r", 0, 1),
-                free("e"),
-                free("a"),
-                coupled("d", 0, 4),
-                free("f"),
-                free("b"),
-                coupled("c", 0, 7),
-            ),
-            triads=((3, 1, 5), (3, 4, 2), (6, 1, 8), (6, 7, 2)),
-        ),
+        domain=BIEDENHARN_ELLIOTT_DOMAIN,
         check=_biedenharn_elliott,
         default_max_spin=2.5,
         random_max_spin=6,
@@ -236,7 +242,7 @@ register(
 def _sixj_sum_rule(a: int, b: int, f: int) -> CheckResult:
     terms = [_phase(a + b + x) * (x + 1) * sixj_colours(a, b, x, b, a, f) for x in _couplings(a, b)]
     rhs = SqrtRational(1, (a + 1) * (b + 1)) if f == 0 else _ZERO
-    return _result(Multiquadratic.sum(terms), rhs)
+    return compare(Multiquadratic.sum(terms), rhs)
 
 
 register(
@@ -257,7 +263,7 @@ register(
 
 def _sixj_weighted_sum(a: int, b: int, f: int) -> CheckResult:
     terms = [(x + 1) * sixj_colours(a, b, x, a, b, f) for x in _couplings(a, b)]
-    return _result(Multiquadratic.sum(terms), _ONE * _phase(2 * (a + b)))
+    return compare(Multiquadratic.sum(terms), _ONE * _phase(2 * (a + b)))
 
 
 register(
@@ -278,7 +284,7 @@ register(
 
 def _sixj_closed_form(a: int, b: int, c: int) -> CheckResult:
     rhs = _phase(a + b + c) * _inv_sqrt((b + 1) * (c + 1))
-    return _result(sixj_colours(a, b, c, 0, c, b), rhs)
+    return compare(sixj_colours(a, b, c, 0, c, b), rhs)
 
 
 register(
@@ -297,7 +303,7 @@ register(
 
 
 def _threej_closed_form(a: int, x: int) -> CheckResult:
-    return _result(threej_colours(a, a, 0, x, -x, 0), _phase(a - x) * _inv_sqrt(a + 1))
+    return compare(threej_colours(a, a, 0, x, -x, 0), _phase(a - x) * _inv_sqrt(a + 1))
 
 
 register(
@@ -330,7 +336,7 @@ def _sixj_from_threej(j1: int, j2: int, j3: int, l1: int, l2: int, l3: int, m1: 
             * threej_colours(l1, j2, l3, -u1, m2, u3)
             * threej_colours(l1, l2, j3, u1, -u2, m3)
         )
-    return _result(lhs, Multiquadratic.sum(terms))
+    return compare(lhs, Multiquadratic.sum(terms))
 
 
 register(
@@ -394,7 +400,7 @@ def _ninej_sixj_sum(*m: int) -> CheckResult:
         * sixj_colours(j3, j6, j9, x, j1, j2)
         for x in range(max(abs(j1 - j9), abs(j4 - j8), abs(j2 - j6)), min(j1 + j9, j4 + j8, j2 + j6) + 1, 2)
     ]
-    return _result(ninej_colours(*m), Multiquadratic.sum(terms))
+    return compare(ninej_colours(*m), Multiquadratic.sum(terms))
 
 
 register(
@@ -440,7 +446,7 @@ def _ninej_threej(*m: int) -> CheckResult:
                         * threej_colours(b, e, h, m12, m22, m32)
                         * threej_colours(c, f, i, m13, m23, m33)
                     )
-    return _result(ninej_colours(*m), Multiquadratic.sum(terms))
+    return compare(ninej_colours(*m), Multiquadratic.sum(terms))
 
 
 register(
@@ -481,7 +487,7 @@ def _images_agree(
         value = sign * fast(image)
         if value != quick:
             return CheckResult(False, quick, value)
-    return _result(quick, ref)
+    return compare(quick, ref)
 
 
 def _threej_symmetry(a: int, b: int, c: int, x: int, y: int) -> CheckResult:
@@ -529,7 +535,7 @@ register(
         statement=r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix} = "
         r"g\cdot\begin{Bmatrix} j_1 & j_2 & j_3 \\ j_4 & j_5 & j_6 \end{Bmatrix}"
         r"\ \text{for the 24 tetrahedral and 6 Regge symmetries } g",
-        domain=_sixj_domain("j1", "j2", "j3", "j4", "j5", "j6"),
+        domain=sixj_domain("j1", "j2", "j3", "j4", "j5", "j6"),
         check=_sixj_symmetry,
         default_max_spin=2,
         random_max_spin=10,
@@ -580,7 +586,7 @@ def _three_term(
     terms = [j1 * big_e(j1 + 1) * symbol(a + 2), big_f * symbol(a)]
     if a >= 2:
         terms.append((j1 + 1) * big_e(j1) * symbol(a - 2))
-    return _result(Multiquadratic.sum(terms), _ZERO)
+    return compare(Multiquadratic.sum(terms), _ZERO)
 
 
 def _sixj_recursion(a: int, b: int, c: int, d: int, e: int, f: int) -> CheckResult:
@@ -608,7 +614,7 @@ register(
         r"\begin{Bmatrix} j_1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} + (j_1+1) E(j_1)"
         r"\begin{Bmatrix} j_1-1 & j_2 & j_3 \\ l_1 & l_2 & l_3 \end{Bmatrix} = 0,\ "
         r"E(j)^2 = [j^2-(j_2-j_3)^2][(j_2+j_3+1)^2-j^2][j^2-(l_2-l_3)^2][(l_2+l_3+1)^2-j^2]",
-        domain=_sixj_domain("j1", "j2", "j3", "l1", "l2", "l3"),
+        domain=sixj_domain("j1", "j2", "j3", "l1", "l2", "l3"),
         check=_sixj_recursion,
         default_max_spin=4,
         random_max_spin=1000,

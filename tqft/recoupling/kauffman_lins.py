@@ -42,6 +42,7 @@ from typing import Any
 
 from ..errors import AdmissibilityError, InvalidArgumentError
 from ..exact.context import QContext
+from ..exact.qcontexts import RootOfUnityContext
 from .racah_formulas import racah_sum, triangle_factorials
 
 __all__ = [
@@ -63,7 +64,7 @@ def _require(ctx: QContext[Any, Any], names: str, *triple: int) -> None:
     if not ctx.admissible(*triple):
         raise AdmissibilityError(
             f"({names}) = {triple} is not admissible in {ctx.name}: the sum must be even, the triangle "
-            "inequalities must hold" + (" and a + b + c <= 2(r - 2)" if ctx.name.startswith("root") else "")
+            "inequalities must hold" + (" and a + b + c <= 2(r - 2)" if isinstance(ctx, RootOfUnityContext) else "")
         )
 
 

@@ -1,7 +1,8 @@
 """Racah's single-sum formulas, written once against a number context.
 
 Every function takes a :class:`~tqft.exact.QContext` ``ctx`` first and uses only its
-interface (quantum factorials, signs, ``sqrt_times``), so the same code evaluates the
+interface (quantum factorials, signs, ``q^(1/2)`` powers, square roots of factorial
+ratios), so the same code evaluates the
 classical symbols (``ctx = CLASSICAL``) and, through the quantum-group contexts, their
 q-analogues.  Arguments are colours (``2j``) and doubled projections (``2m``) as produced
 by :mod:`tqft.spins`; the public functions in :mod:`tqft.recoupling.wigner` parse and
@@ -22,8 +23,12 @@ Phys. Rev. 62 (1942) 438; for the q-analogues Kirillov and Reshetikhin 1989):
       {\\prod_{i=1}^4 [z-\\alpha_i]! \\prod_{j=1}^3 [\\beta_j - z]!}
 
 with triad sums ``alpha = (j1+j2+j3, j1+j5+j6, j4+j2+j6, j4+j5+j3)`` and
-``beta = (j1+j2+j4+j5, j2+j3+j5+j6, j3+j1+j6+j4)``.  The 3j symbol uses Racah's formula in
-the form (and with the Condon-Shortley phase) of ``sympy.physics.wigner.wigner_3j``.
+``beta = (j1+j2+j4+j5, j2+j3+j5+j6, j3+j1+j6+j4)``.  In a q-context this is the
+Kirillov-Reshetikhin q-6j (Racah-Wigner normalisation).  The Clebsch-Gordan coefficient is
+Kirillov-Reshetikhin's q-CG (written out in :func:`_cg_core`), which at q = 1 is Racah's
+formula with the Condon-Shortley phase; the 3j symbol is
+``(-1)^(j1-j2-m3) [2 j3 + 1]^(-1/2) <j1 m1, j2 m2 | j3, -m3>``, which at q = 1 equals
+``sympy.physics.wigner.wigner_3j`` exactly.
 
 These are the reference implementations: plain, in the given argument order, without
 symmetry reduction or caching.  The q = 1 fast path in

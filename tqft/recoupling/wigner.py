@@ -53,8 +53,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..errors import CostLimitError, InvalidArgumentError
-from ..exact.context import QContext
+from ..errors import CostLimitError, InvalidArgumentError, temporary_limits
+from ..exact.context import ClassicalContext, QContext
 from ..exact.qcontexts import parse_context
 from ..exact.quadratic import SqrtRational
 from ..spins import colour, doubled, spin_str
@@ -144,12 +144,8 @@ def spin_limit(max_spin: Any) -> Iterator[None]:
     ...     pass
     """
     new = colour(max_spin, "max_spin")
-    old = dict(_limits)
-    _limits.update(dict.fromkeys(_limits, new))
-    try:
+    with temporary_limits(_limits, new):
         yield
-    finally:
-        _limits.update(old)
 
 
 def _guard(largest_colour: int, symbol: str, path: str = "fast") -> None:
@@ -288,7 +284,10 @@ def clebsch_gordan(
     """Clebsch-Gordan coefficient ``<j1 m1; j2 m2 | j3 m3>``, exactly (sympy's argument order).
 
     ``<j1 m1; j2 m2 | j3 m3> = (-1)^(j1 - j2 + m3) sqrt(2 j3 + 1) (j1 j2 j3; m1 m2 -m3)``
-    (Condon-Shortley phase; ``sympy.physics.wigner.clebsch_gordan``).
+    (Condon-Shortley phase; ``sympy.physics.wigner.clebsch_gordan``).  With ``context=`` a
+    q-context (or its name), the Kirillov-Reshetikhin q-Clebsch-Gordan coefficient
+    (:func:`tqft.recoupling.racah_formulas.clebsch_gordan`; e.g.
+    ``<1/2 1/2, 1/2 -1/2 | 1 0>_q = q^(-1/2) / sqrt([2])``), equal to this one at q = 1.
 
     >>> print(clebsch_gordan("1/2", "1/2", 1, "1/2", "-1/2", 0))
     sqrt(2)/2
@@ -417,7 +416,7 @@ def wigner_9j(
     if context is not None:
         _guard(max(m), "9j symbol", "reference 9j")
         ctx = parse_context(context)
-        if ctx.name != "classical":
+        if not isinstance(ctx, ClassicalContext):
             raise InvalidArgumentError(
                 f"context = {ctx.name!r}: the 9j symbol is implemented at q = 1 only (its q-analogue depends on "
                 "a choice of braiding); use the classical context"
