@@ -12,7 +12,7 @@
 * :mod:`tqft.exact.primes` -- prime-factorised factorials for the q = 1 fast path.
 """
 
-from .context import CLASSICAL, ClassicalContext, QContext
+from .context import CLASSICAL, Q_MINUS_ONE, ClassicalContext, QContext, QMinusOneContext
 from .cyclotomic import Cyclotomic, CyclotomicField, cyclotomic_field
 from .laurent import Laurent
 from .matrix import ExactMatrix
@@ -23,6 +23,8 @@ from .ratfunc import RationalFunction
 
 __all__ = [
     "CLASSICAL",
+    "Q_MINUS_ONE",
+    "QMinusOneContext",
     "ClassicalContext",
     "Cyclotomic",
     "CyclotomicField",

@@ -38,10 +38,11 @@ from typing import Any, Generic, TypeVar
 
 import mpmath
 
+from ..errors import NotRepresentableError
 from ..spins import admissible as _classical_admissible
 from .quadratic import ExactReal, Multiquadratic, SqrtRational
 
-__all__ = ["CLASSICAL", "ClassicalContext", "QContext"]
+__all__ = ["CLASSICAL", "Q_MINUS_ONE", "ClassicalContext", "QContext", "QMinusOneContext"]
 
 E = TypeVar("E")  # ring elements
 V = TypeVar("V")  # values c * sqrt(r)
@@ -214,3 +215,54 @@ class ClassicalContext(QContext[Fraction, ExactReal]):
 
 #: The shared classical context.
 CLASSICAL = ClassicalContext()
+
+
+class QMinusOneContext(ClassicalContext):
+    """q = -1 (Kauffman's ``A = i``): the classical point where a loop of colour ``n`` is ``n + 1``.
+
+    Ring elements are :class:`~fractions.Fraction`.  The quantum integer is the limit
+    ``[n] = (q^n - q^-n)/(q - q^-1) -> (-1)^(n-1) n`` as ``q -> -1``, hence
+    ``[n]! = (-1)^(n(n-1)/2) n!`` and the Kauffman-Lins loop ``Delta_n = (-1)^n [n+1] = n + 1``.
+    This is the normalisation in which Lulli, Marciano and Zappala (arXiv:2310.03632,
+    "M3") evaluate hexagonal spin networks; Kauffman-Lins values of *planar* networks here
+    and at q = 1 differ by a sign that depends only on the network (the Temperley-Lieb
+    automorphism ``e_i -> -e_i``, ``Delta -> -Delta``), which the spin-network tests check.
+
+    Only Kauffman-Lins (square-root-free) quantities live here: ``q^(1/2) = A = i`` is not
+    rational, so :meth:`qpower` of an odd exponent and square roots of negative numbers
+    raise :class:`~tqft.errors.NotRepresentableError` instead of returning a wrong real.
+
+    >>> Q_MINUS_ONE.qint(2), Q_MINUS_ONE.sign(1) * Q_MINUS_ONE.qint(2)
+    (Fraction(-2, 1), Fraction(2, 1))
+    """
+
+    name = "q=-1"
+
+    def qint(self, n: int) -> Fraction:
+        return Fraction(n if n % 2 == 1 else -n)
+
+    def qfactorial(self, n: int) -> Fraction:
+        if n < 0:
+            raise ValueError(f"n = {n} must be non-negative for a factorial")
+        f = _factorial(n)
+        return f if (n * (n - 1) // 2) % 2 == 0 else -f
+
+    def qpower(self, k: int) -> Fraction:
+        if k % 2:
+            raise NotRepresentableError(
+                f"q^({k}/2) = i^{k} at q = -1 is not rational; the q = -1 context holds only "
+                "Kauffman-Lins quantities (use q = 1 or a numeric context for braiding phases)"
+            )
+        return Fraction(-1 if (k // 2) % 2 else 1)
+
+    def sqrt_times(self, coefficient: Fraction, radicand: Fraction) -> SqrtRational:
+        if radicand < 0 and coefficient != 0:
+            raise NotRepresentableError(
+                f"sqrt({radicand}) at q = -1 is not real; unitary normalisations are defined where "
+                "quantum integers are positive (q = 1, real q > 0, q = e^(i pi/r) within the level)"
+            )
+        return super().sqrt_times(coefficient, radicand)
+
+
+#: The shared context at q = -1 (loop value ``n + 1``).
+Q_MINUS_ONE = QMinusOneContext()

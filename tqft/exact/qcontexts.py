@@ -40,7 +40,7 @@ import mpmath
 
 from ..errors import InvalidArgumentError, NotRepresentableError
 from ..spins import admissible as _classical_admissible
-from .context import CLASSICAL, QContext
+from .context import CLASSICAL, Q_MINUS_ONE, QContext
 from .cyclotomic import Cyclotomic, cyclotomic_field
 from .laurent import Laurent
 from .radicals import QRadical, psi_exponents
@@ -541,7 +541,8 @@ def numeric_q(q: Any, prec: int = 53) -> NumericQContext:
 def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QContext[Any, Any]:
     """A context from its command-line name.
 
-    ``"classical"`` / ``"1"`` (q = 1, exact), ``"generic"`` (rational functions of q),
+    ``"classical"`` / ``"1"`` (q = 1, exact), ``"-1"`` / ``"A=i"`` (q = -1, exact, loop value
+    ``n + 1``), ``"generic"`` (rational functions of q),
     ``"A"`` (the same in Kauffman's variable), ``"root:r"`` (q = e^{i pi / r}),
     ``"root:r:k"`` (q = e^{i pi k / r}), or a complex number such as ``"0.9+0.1j"``.
 
@@ -554,6 +555,8 @@ def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QCon
     low = text.lower()
     if low in ("classical", "1"):
         return CLASSICAL
+    if low in ("-1", "q=-1", "a=i", "m3"):
+        return Q_MINUS_ONE
     if low in ("generic", "q"):
         return generic_q("q")
     if text == "A" or low in ("kauffman", "generic-a"):
@@ -578,5 +581,5 @@ def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QCon
                 q = mpmath.mpmathify(text.replace(" ", ""))
             return numeric_q(q, prec)
     raise InvalidArgumentError(
-        f"q = {text!r} is not a context: use classical, generic, A, root:r, root:r:k or a complex number like 0.9+0.1j"
+        f"q = {text!r} is not a context: use classical, -1 (A=i), generic, A, root:r, root:r:k or a complex number like 0.9+0.1j"
     )

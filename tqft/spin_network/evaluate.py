@@ -1,0 +1,828 @@
+"""Exact evaluation of planar spin networks by a recoupling sweep (a path decomposition).
+
+Algorithm
+---------
+The network is absorbed one trivalent piece at a time into a growing disc ``S``.  The
+edges leaving ``S`` (its *frontier*, in counter-clockwise order) carry the state of the
+absorbed part: an invariant vector in ``V_{c_1} (x) ... (x) V_{c_m}``, stored by its
+coordinates in the comb (fusion-tree) basis with spine colours
+``0 = y_0, y_1 = c_1, ..., y_{m-1} = c_m, y_m = 0``.  Absorbing a piece is one local
+Kauffman-Lins recoupling step on the comb:
+
+* **split** a leg ``c`` into ``(a, b)``: an F-move, ``sum_z {a b z; y_{i+1} y_i c}``
+  (:func:`~tqft.recoupling.kauffman_lins.recoupling_coefficient`);
+* **merge** two adjacent legs ``(a, b)`` into ``c``: an F-move followed by bubble removal,
+  which collapses to the triangle coefficient ``Tet[y_i a c; b y_{i+2} y_{i+1}] /
+  theta(y_i, y_{i+2}, c)``;
+* **cap** two adjacent legs of equal colour ``c``: ``theta(y_i, c, y_{i+1}) / Delta_{y_i}``
+  (and ``y_{i+2} = y_i``);
+* **rotate** the comb's base point by one leg (needed only when the legs to be merged
+  straddle it): ``m - 3`` F-moves.
+
+No state sum is ever enumerated: the cost is the number of comb labels of the frontier
+(the dimension of the boundary intertwiner space, bounded by the frontier width, i.e. a
+path-width of the planar graph) times the local colour ranges.  The order of absorption is
+chosen greedily to keep the frontier short (:func:`plan`), trying several start vertices.
+Every coefficient is one formula of :mod:`tqft.recoupling.kauffman_lins`, written once
+against a :class:`~tqft.exact.QContext`, so the same sweep runs at q = 1, at q = -1 (loop
+value ``n + 1``), at generic q (rational functions), at roots of unity (cyclotomic numbers,
+level-truncated recoupling, which evaluates closed networks exactly because negligible
+morphisms have zero trace) and numerically.
+
+Normalisations
+--------------
+``normalisation="kl"`` (default): Kauffman-Lins vertices, no square roots; a loop is
+``Delta_n = (-1)^n [n+1]``, a theta net ``theta(a, b, c)``, a tetrahedral net ``Tet``.
+``normalisation="unitary"``: every trivalent vertex is divided by ``sqrt|theta(a, b, c)|``
+(the Racah-Wigner normalisation, where the tetrahedral net is the unitary 6j symbol
+``{a b c; d e f} = Tet[a b f; d e c] / sqrt|theta theta theta theta|`` and a theta net is
+``(-1)^{(a+b+c)/2}``); networks with comb or crossing vertices must use ``"kl"``.
+
+Non-planar networks
+-------------------
+The sweep needs a planar ribbon structure.  A non-planar network is evaluated by drawing it
+with explicit crossings (:class:`~tqft.spin_network.network.Crossing` vertices), which
+makes it planar; crossings need ``A = q^{1/2}`` in the context, so they evaluate at q = 1,
+generic q, roots of unity and numeric q, but not at q = -1.  A ribbon structure of positive
+genus without crossings raises :class:`~tqft.spin_network.network.NonPlanarError`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import gmpy2
+
+from ..errors import InvalidArgumentError, TQFTError
+from ..exact.context import ClassicalContext, QContext
+from ..exact.qcontexts import parse_context
+from ..recoupling.kauffman_lins import loop, tet, theta
+from ..recoupling.racah_formulas import triangle_factorials
+from ..spins import admissible as _classical_admissible
+from .network import Crossing, Dart, Intertwiner, NetworkStructureError, NonPlanarError, SpinNetwork
+
+__all__ = ["BoundaryVector", "Piece", "evaluate", "evaluate_open", "plan", "resolve"]
+
+Key = tuple[tuple[int, ...], tuple[int, ...], Any]  # (leg colours, spine y_1..y_{m-1}, pending term)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A bivalent or trivalent piece of a resolved network: its darts in ccw order, the
+    original vertex (``group``) it comes from and its index in that vertex's comb."""
+
+    name: Hashable
+    darts: tuple[Dart, ...]
+    group: Hashable
+    index: int
+    last: bool
+
+
+@dataclass
+class Resolved:
+    """A network resolved into bivalent/trivalent pieces, with the variable internal edges
+    of comb/crossing vertices (colour taken from the vertex's term)."""
+
+    net: SpinNetwork
+    pieces: dict[Hashable, Piece]
+    dart_piece: dict[Dart, Hashable]
+    colour: dict[Hashable, int | None]
+    internal_slot: dict[Hashable, int]  # internal edge -> position in its group's term
+    groups: dict[Hashable, Any]  # vertex -> Intertwiner / Crossing
+    boundary_darts: set[Dart]
+
+
+def resolve(net: SpinNetwork) -> Resolved:
+    """Split every vertex of valence ``n >= 4`` into its comb of ``n - 2`` trivalent pieces."""
+    pieces: dict[Hashable, Piece] = {}
+    dart_piece: dict[Dart, Hashable] = {}
+    colour: dict[Hashable, int | None] = {e: net.colour(e) for e in net.edges}
+    slot: dict[Hashable, int] = {}
+    groups: dict[Hashable, Any] = {}
+    bset = set(net.boundary)
+    boundary_darts = {net.rotation(p)[0] for p in net.boundary}
+    for v in net.vertices:
+        rot = net.rotation(v)
+        n = len(rot)
+        if n <= 3:
+            pieces[v] = Piece(v, rot, v, 0, True)
+            continue
+        groups[v] = net.intertwiner(v)
+        internal = [("__int__", v, k) for k in range(2, n - 1)]
+        for k, e in enumerate(internal):
+            colour[e] = None
+            slot[e] = k
+        for k in range(1, n - 1):
+            darts: tuple[Dart, ...]
+            if k == 1:
+                darts = (rot[0], rot[1], (internal[0], 0))
+            elif k == n - 2:
+                darts = ((internal[-1], 1), rot[n - 2], rot[n - 1])
+            else:
+                darts = ((internal[k - 2], 1), rot[k], (internal[k - 1], 0))
+            pieces[("__piece__", v, k)] = Piece(("__piece__", v, k), darts, v, k, k == n - 2)
+    for name, piece in pieces.items():
+        for d in piece.darts:
+            dart_piece[d] = name
+    for point in bset:
+        dart_piece[net.rotation(point)[0]] = ("__boundary__", point)
+    return Resolved(net, pieces, dart_piece, colour, slot, groups, boundary_darts)
+
+
+def _opp(d: Dart) -> Dart:
+    return (d[0], 1 - d[1])
+
+
+def _attach(frontier: list[Dart], piece: Piece) -> tuple[int, int, list[Dart]] | None:
+    """How ``piece`` attaches to the frontier: ``(start, k, new_legs)`` with the in-block of
+    ``k`` legs starting at cyclic position ``start``, or None if it does not attach
+    planarly (in-legs not contiguous, or in the wrong orientation)."""
+    pos = {d: i for i, d in enumerate(frontier)}
+    ins = [i for i, d in enumerate(piece.darts) if _opp(d) in pos]
+    k = len(ins)
+    n = len(piece.darts)
+    if k == 0:
+        return None
+    m = len(frontier)
+    # the in-darts in the piece's ccw order must be consecutive and appear reversed in the frontier
+    for j0 in ins:
+        # candidate: piece.darts[j0] is alpha(f_1), the first frontier leg of the block
+        start = pos[_opp(piece.darts[j0])]
+        ok = True
+        for t in range(k):
+            d = piece.darts[(j0 - t) % n]
+            if _opp(d) not in pos or pos[_opp(d)] != (start + t) % m:
+                ok = False
+                break
+        if ok:
+            new = [piece.darts[(j0 + 1 + t) % n] for t in range(n - k)]
+            return start, k, new
+    return None
+
+
+def plan(net: SpinNetwork, resolved: Resolved | None = None, starts: int = 6) -> list[Hashable]:
+    """An absorption order of the resolved pieces that keeps the sweep's state small.
+
+    Candidates: greedy orders from up to ``starts`` start pieces (spread over the graph by
+    breadth-first distance), each absorbing next the attachable piece that gives the
+    shortest frontier (ties: more legs absorbed, no base-point rotation), and, when the
+    network has drawing positions, sweeps along twelve directions.  Each candidate is
+    scored by :func:`order_cost` (the summed dimensions of the frontier's intertwiner
+    spaces, i.e. the number of comb labels the sweep will hold) and the cheapest is
+    returned.  The pieces of one comb vertex are absorbed consecutively."""
+    res = resolved if resolved is not None else resolve(net)
+    if not res.pieces:
+        return []
+    best: tuple[int, list[Hashable]] | None = None
+    for order in _candidate_orders(res, starts):
+        cost = order_cost(res, order)
+        if cost is not None and (best is None or cost < best[0]):
+            best = (cost, order)
+    if best is None:
+        raise NonPlanarError(
+            "no absorption order attaches every piece planarly: the ribbon structure has genus "
+            f"{res.net.genus()}; draw crossings explicitly with Crossing vertices"
+        )
+    return best[1]
+
+
+def _candidate_orders(res: Resolved, starts: int) -> list[list[Hashable]]:
+    out = []
+    for s in _start_candidates(res, starts):
+        try:
+            out.append(_greedy(res, s)[0])
+        except NonPlanarError:
+            continue
+    pos = res.net.positions
+    if pos and all(res.pieces[p].group in pos for p in res.pieces):
+        for k in range(12):
+            ang = math.pi * k / 12
+            cx, cy = math.cos(ang), math.sin(ang)
+
+            def key(p: Hashable, cx: float = cx, cy: float = cy) -> tuple[float, float]:
+                x, y = pos[res.pieces[p].group]
+                return (round(x * cx + y * cy, 9), round(-x * cy + y * cx, 9))
+
+            out.append(sorted(res.pieces, key=key))
+    return out
+
+
+def _frontier_dimension(colours: Sequence[Sequence[int]], adm: Callable[[int, int, int], bool]) -> int:
+    """Number of comb labels of a frontier whose legs take the given colour sets."""
+    counts = {0: 1}
+    for cs in colours:
+        nxt: dict[int, int] = {}
+        for y, c in counts.items():
+            for col in cs:
+                for z in range(abs(y - col), y + col + 1, 2):
+                    if adm(y, col, z):
+                        nxt[z] = nxt.get(z, 0) + c
+        counts = nxt
+    return counts.get(0, 0)
+
+
+def order_cost(res: Resolved, order: Sequence[Hashable]) -> int | None:
+    """The summed frontier dimensions of an absorption order (None if the order does not
+    attach every piece planarly); a proxy for the sweep's running time."""
+    colour_sets: dict[Hashable, tuple[int, ...]] = {}
+    for e, col in res.colour.items():
+        if col is not None:
+            colour_sets[e] = (col,)
+    for e, slot in res.internal_slot.items():
+        group = e[1]  # type: ignore[index]
+        it = res.groups[group]
+        if isinstance(it, Intertwiner):
+            colour_sets[e] = tuple(sorted({k[slot] for k in it.terms}))
+        else:
+            a, b = res.net.colours_at(group)[:2]
+            colour_sets[e] = tuple(range(abs(a - b), a + b + 1, 2))
+    frontier: list[Dart] = []
+    total = 0
+    for name in order:
+        piece = res.pieces[name]
+        live = [d for d in frontier if _opp(d) not in res.boundary_darts]
+        if not live:
+            frontier = _closed_pair_free(frontier + list(piece.darts))
+        else:
+            att = _attach(frontier, piece)
+            if att is None:
+                return None
+            frontier = _apply_frontier(frontier, *att)
+        total += _frontier_dimension([colour_sets[d[0]] for d in frontier], _classical_admissible)
+    return total
+
+
+def _neighbours(res: Resolved, name: Hashable) -> list[Hashable]:
+    out = []
+    for d in res.pieces[name].darts:
+        other = res.dart_piece.get(_opp(d))
+        if other is not None and other in res.pieces:
+            out.append(other)
+    return out
+
+
+def _start_candidates(res: Resolved, starts: int) -> list[Hashable]:
+    names = list(res.pieces)
+    if len(names) <= starts:
+        return names
+    # double-sweep BFS for peripheral pieces, then spread by distance
+    first = names[0]
+    picks: list[Hashable] = []
+    far = first
+    for _ in range(2):
+        dist = _bfs(res, far)
+        far = max(dist, key=lambda x: (dist[x], -names.index(x)))
+        picks.append(far)
+    dist = _bfs(res, picks[0])
+    ordered = sorted(dist, key=lambda x: dist[x])
+    step = max(1, len(ordered) // starts)
+    for x in ordered[::step]:
+        if x not in picks:
+            picks.append(x)
+        if len(picks) >= starts:
+            break
+    return picks
+
+
+def _bfs(res: Resolved, src: Hashable) -> dict[Hashable, int]:
+    dist = {src: 0}
+    queue = [src]
+    for x in queue:
+        for y in _neighbours(res, x):
+            if y not in dist:
+                dist[y] = dist[x] + 1
+                queue.append(y)
+    return dist
+
+
+def _greedy(res: Resolved, start: Hashable) -> tuple[list[Hashable], tuple[int, int]]:
+    remaining = set(res.pieces)
+    order: list[Hashable] = []
+    frontier: list[Dart] = []
+    widest = 0
+    total = 0
+    current: Hashable | None = None
+    while remaining:
+        if not frontier or all(_opp(d) in res.boundary_darts for d in frontier):
+            # new component (or first piece)
+            pick = start if start in remaining else _component_start(res, remaining)
+            order.append(pick)
+            remaining.discard(pick)
+            frontier = _closed_pair_free(frontier + list(res.pieces[pick].darts))
+            current = res.pieces[pick].group if not res.pieces[pick].last else None
+            continue
+        frontier_owners = {res.dart_piece.get(_opp(d)) for d in frontier}
+        cands = [p for p in frontier_owners if p in remaining]
+        if current is not None:
+            cands = [p for p in cands if res.pieces[p].group == current]
+        best: tuple[tuple[int, int, int], Hashable, tuple[int, int, list[Dart]]] | None = None
+        for p in cands:
+            att = _attach(frontier, res.pieces[p])
+            if att is None:
+                continue
+            start_pos, k, new = att
+            m = len(frontier)
+            wraps = start_pos + k > m
+            score = (m - k + len(new), -k, int(wraps))
+            if best is None or score < best[0] or (score == best[0] and repr(p) < repr(best[1])):
+                best = (score, p, att)
+        if best is None:
+            raise NonPlanarError(
+                "the sweep found no piece that attaches planarly to the absorbed region: the ribbon "
+                f"structure has genus {res.net.genus()}; draw crossings explicitly with Crossing vertices"
+            )
+        _, p, (start_pos, k, new) = best
+        frontier = _apply_frontier(frontier, start_pos, k, new)
+        order.append(p)
+        remaining.discard(p)
+        piece = res.pieces[p]
+        current = None if piece.last else piece.group
+        widest = max(widest, len(frontier))
+        total += len(frontier)
+    return order, (widest, total)
+
+
+def _component_start(res: Resolved, remaining: set[Hashable]) -> Hashable:
+    return min(remaining, key=lambda x: list(res.pieces).index(x))
+
+
+def _apply_frontier(frontier: list[Dart], start: int, k: int, new: list[Dart]) -> list[Dart]:
+    m = len(frontier)
+    if start + k > m:  # the block wraps: the sweep rotates the comb first
+        frontier = frontier[start:] + frontier[:start]
+        start = 0
+    return _closed_pair_free(frontier[:start] + new + frontier[start + k :])
+
+
+def _closed_pair(frontier: list[Dart]) -> int | None:
+    """Position ``i`` such that legs ``i`` and ``i + 1`` (cyclically) are the two ends of one
+    edge (a self-loop or an edge closed by the last absorption), or None."""
+    m = len(frontier)
+    for i in range(m):
+        if m >= 2 and frontier[(i + 1) % m] == _opp(frontier[i]):
+            return i
+    return None
+
+
+def _closed_pair_free(frontier: list[Dart]) -> list[Dart]:
+    while (i := _closed_pair(frontier)) is not None:
+        if i == len(frontier) - 1:
+            frontier = frontier[1:] + frontier[:1]
+            i -= 1
+        frontier = frontier[:i] + frontier[i + 2 :]
+    return frontier
+
+
+# ---------------------------------------------------------------------------------------
+# the numeric sweep
+# ---------------------------------------------------------------------------------------
+
+
+class _Coefficients:
+    """Memoised Kauffman-Lins coefficients of the sweep's moves in one context.
+
+    In the exact classical contexts (q = 1 and q = -1, whose ring is the rationals) the
+    sweep computes in :class:`gmpy2.mpq` (GMP rationals, several times faster than
+    :class:`fractions.Fraction`) and converts the result back; every other context uses
+    its own ring elements."""
+
+    def __init__(self, ctx: QContext[Any, Any]) -> None:
+        self.ctx = ctx
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        if isinstance(ctx, ClassicalContext):
+            self.lift: Callable[[Any], Any] = lambda x: gmpy2.mpq(x.numerator, x.denominator)
+            self.lower: Callable[[Any], Any] = lambda x: Fraction(int(x.numerator), int(x.denominator))
+            self.adm: Callable[[int, int, int], bool] = _classical_admissible
+        else:
+            self.lift = self.lower = lambda x: x
+            self.adm = ctx.admissible
+
+    def _get(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = self.lift(make())
+        return v
+
+    def theta(self, a: int, b: int, c: int) -> Any:
+        return self._get(("theta", a, b, c), lambda: theta(self.ctx, a, b, c))
+
+    def loop(self, n: int) -> Any:
+        return self._get(("loop", n), lambda: loop(self.ctx, n))
+
+    def tet(self, a: int, b: int, e: int, c: int, d: int, f: int) -> Any:
+        return self._get(("tet", a, b, e, c, d, f), lambda: tet(self.ctx, a, b, e, c, d, f))
+
+    def merge(self, yi: int, a: int, b: int, c: int, yj: int, ymid: int) -> Any:
+        """Coefficient of merging legs ``a, b`` (spine ``yi, ymid, yj``) into ``c``."""
+        key = ("merge", yi, a, b, c, yj, ymid)
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = self.tet(yi, a, c, b, yj, ymid) / self.theta(yi, yj, c)
+        return v
+
+    def split(self, a: int, b: int, z: int, yj: int, yi: int, c: int) -> Any:
+        """Coefficient of splitting leg ``c`` (spine ``yi, yj``) into ``a, b`` through ``z``."""
+        return self.recouple(a, b, z, yj, yi, c)
+
+    def cap(self, yi: int, c: int, ymid: int) -> Any:
+        key = ("cap", yi, c, ymid)
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = self.theta(yi, c, ymid) / self.loop(yi)
+        return v
+
+    def recouple(self, p: int, q: int, i: int, r: int, s: int, j: int) -> Any:
+        """``{p q i; r s j}`` of :func:`~tqft.recoupling.kauffman_lins.recoupling_coefficient`."""
+        key = ("F", p, q, i, r, s, j)
+        v = self._memo.get(key)
+        if v is None:
+            v = self._memo[key] = (
+                self.tet(p, q, i, r, s, j) * self.loop(i) / (self.theta(p, s, i) * self.theta(q, r, i))
+            )
+        return v
+
+
+def _add(out: dict[Key, Any], key: Key, value: Any) -> None:
+    old = out.get(key)
+    out[key] = value if old is None else old + value
+
+
+def _op_split(
+    state: dict[Key, Any], i: int, a: int | None, b: int | None, co: _Coefficients, var: Any
+) -> dict[Key, Any]:
+    out: dict[Key, Any] = {}
+    adm = co.adm
+    for (legs, spine, pend), val in state.items():
+        aa = a if a is not None else var(pend, 0)
+        bb = b if b is not None else var(pend, 1)
+        c = legs[i]
+        if not adm(aa, bb, c):
+            continue
+        full = (0, *spine, 0)
+        yi, yj = full[i], full[i + 1]
+        nl = (*legs[:i], aa, bb, *legs[i + 1 :])
+        for z in range(abs(yi - aa), yi + aa + 1, 2):
+            if not (adm(yi, aa, z) and adm(z, bb, yj)):
+                continue
+            coef = co.split(aa, bb, z, yj, yi, c)
+            ns = (*full[1 : i + 1], z, *full[i + 1 : -1])
+            _add(out, (nl, ns, pend), val * coef)
+    return out
+
+
+def _op_merge(state: dict[Key, Any], i: int, c: int | None, co: _Coefficients, var: Any) -> dict[Key, Any]:
+    out: dict[Key, Any] = {}
+    adm = co.adm
+    for (legs, spine, pend), val in state.items():
+        cc = c if c is not None else var(pend, 0)
+        a, b = legs[i], legs[i + 1]
+        if not adm(a, b, cc):
+            continue
+        full = (0, *spine, 0)
+        yi, ymid, yj = full[i], full[i + 1], full[i + 2]
+        if not adm(yi, cc, yj):
+            continue
+        coef = co.merge(yi, a, b, cc, yj, ymid)
+        nl = (*legs[:i], cc, *legs[i + 2 :])
+        ns = full[1 : i + 1] + full[i + 2 : -1]
+        _add(out, (nl, ns, pend), val * coef)
+    return out
+
+
+def _op_cap(state: dict[Key, Any], i: int, co: _Coefficients) -> dict[Key, Any]:
+    out: dict[Key, Any] = {}
+    for (legs, spine, pend), val in state.items():
+        c = legs[i]
+        if legs[i + 1] != c:
+            continue
+        full = (0, *spine, 0)
+        yi, ymid, yj = full[i], full[i + 1], full[i + 2]
+        if yi != yj:
+            continue
+        coef = co.cap(yi, c, ymid)
+        nl = legs[:i] + legs[i + 2 :]
+        ns = full[1 : i + 1] + full[i + 3 : -1]
+        _add(out, (nl, ns, pend), val * coef)
+    return out
+
+
+def _op_rotate(state: dict[Key, Any], co: _Coefficients) -> dict[Key, Any]:
+    """Move leg 0 to the end of the comb: ``m - 3`` F-moves, each one pass over the state.
+
+    After step ``t`` the spine is ``(z_1, ..., z_{t+1}, y_{t+2}, ..., y_{m-1})``: leg ``c_0``
+    hangs at the vertex ``(c_0, z_{t+1}, y_{t+2})`` and step ``t + 1`` moves it past leg
+    ``c_{t+2}`` with ``{c_0 z_{t+1} z_{t+2}; c_{t+2} y_{t+3} y_{t+2}}``."""
+    m = len(next(iter(state))[0]) if state else 0
+    if m <= 2:
+        return {(k[0][1:] + k[0][:1], k[1], k[2]): v for k, v in state.items()}
+    adm = co.adm
+    cur: dict[Key, Any] = {}
+    for (legs, spine, pend), val in state.items():
+        _add(cur, (legs, (legs[1], *spine[1:]), pend), val)
+    for t in range(1, m - 2):
+        nxt: dict[Key, Any] = {}
+        for (legs, spine, pend), val in cur.items():
+            c0, ct1 = legs[0], legs[t + 1]
+            zt, yj, ynext = spine[t - 1], spine[t], spine[t + 1]
+            for z in range(abs(zt - ct1), zt + ct1 + 1, 2):
+                if not (adm(zt, ct1, z) and adm(c0, ynext, z)):
+                    continue
+                coef = co.recouple(c0, zt, z, ct1, ynext, yj)
+                _add(nxt, (legs, (*spine[:t], z, *spine[t + 1 :]), pend), val * coef)
+        cur = nxt
+    out: dict[Key, Any] = {}
+    for (legs, spine, pend), val in cur.items():
+        _add(out, (legs[1:] + legs[:1], (*spine[:-1], legs[0]), pend), val)
+    return out
+
+
+def _drop_zeros(state: dict[Key, Any], co: _Coefficients) -> dict[Key, Any]:
+    if co.lift is not co.lower:
+        return {k: v for k, v in state.items() if v != 0}
+    return {k: v for k, v in state.items() if not co.ctx.is_zero(v)}
+
+
+class _Sweep:
+    def __init__(self, res: Resolved, ctx: QContext[Any, Any]) -> None:
+        self.res = res
+        self.ctx = ctx
+        self.co = _Coefficients(ctx)
+        self.frontier: list[Dart] = []
+        self.state: dict[Key, Any] = {((), (), None): self.co.lift(ctx.one)}
+        self.terms: dict[Hashable, dict[tuple[int, ...], Any]] = {}
+        self.max_states = 1
+
+    def colour_of(self, dart: Dart, pend: Any) -> int:
+        col = self.res.colour[dart[0]]
+        if col is not None:
+            return col
+        return int(pend[1][self.res.internal_slot[dart[0]]])
+
+    def fan_out(self, piece: Piece) -> None:
+        group = piece.group
+        it = self.res.groups[group]
+        cols = self.res.net.colours_at(group)
+        terms = self._terms(group, it, cols)
+        out: dict[Key, Any] = {}
+        for (legs, spine, _pend), val in self.state.items():
+            for t, coef in terms.items():
+                _add(out, (legs, spine, (group, t)), val * coef)
+        self.state = out
+
+    def _terms(self, group: Hashable, it: Any, cols: tuple[int, ...]) -> dict[tuple[int, ...], Any]:
+        if group not in self.terms:
+            if isinstance(it, Crossing | Intertwiner):
+                terms = it.expansion(self.ctx, cols)
+            else:
+                raise NetworkStructureError(f"vertex {group!r}: unknown intertwiner {it!r}")
+            self.terms[group] = {k: self.co.lift(v) for k, v in terms.items() if not self.ctx.is_zero(v)}
+        return self.terms[group]
+
+    def absorb(self, name: Hashable) -> None:
+        piece = self.res.pieces[name]
+        grouped = piece.group in self.res.groups
+        if grouped and not any(isinstance(k[2], tuple) and k[2][0] == piece.group for k in self.state):
+            self.fan_out(piece)
+        live = [d for d in self.frontier if _opp(d) not in self.res.boundary_darts]
+        if not live:
+            self._start(piece)
+        else:
+            self._attach(piece)
+        while (i := _closed_pair(self.frontier)) is not None:
+            if i == len(self.frontier) - 1:
+                self.state = _op_rotate(self.state, self.co)
+                self.frontier = self.frontier[1:] + self.frontier[:1]
+                i -= 1
+            self.state = _op_cap(self.state, i, self.co)
+            self.frontier = self.frontier[:i] + self.frontier[i + 2 :]
+        if grouped and piece.last:
+            out: dict[Key, Any] = {}
+            for (legs, spine, _pend), val in self.state.items():
+                _add(out, (legs, spine, None), val)
+            self.state = out
+        self.state = _drop_zeros(self.state, self.co)
+        self.max_states = max(self.max_states, len(self.state))
+
+    def _start(self, piece: Piece) -> None:
+        """A piece not attached to the absorbed part: tensor its comb onto the right of the
+        frontier (a disjoint union)."""
+        out: dict[Key, Any] = {}
+        adm = self.co.adm
+        for (legs, spine, pend), val in self.state.items():
+            cols = tuple(self.colour_of(d, pend) for d in piece.darts)
+            if len(cols) == 3 and not adm(*cols):
+                continue
+            if len(cols) == 2 and cols[0] != cols[1]:
+                continue
+            new_spine = (cols[0], cols[2]) if len(cols) == 3 else (cols[0],)
+            # closed frontier so far: its spine ends at 0, so concatenating combs is direct
+            if legs:
+                spine2 = (*spine, 0, *new_spine)
+            else:
+                spine2 = new_spine
+            _add(out, (legs + cols, spine2, pend), val)
+        self.state = out
+        self.frontier = self.frontier + list(piece.darts)
+
+    def _attach(self, piece: Piece) -> None:
+        att = _attach(self.frontier, piece)
+        if att is None:
+            raise NonPlanarError(f"piece {piece.name!r} does not attach planarly to the absorbed region")
+        start, k, new = att
+        m = len(self.frontier)
+        while start + k > m or (start != 0 and start + k > m):
+            self.state = _op_rotate(self.state, self.co)
+            self.frontier = self.frontier[1:] + self.frontier[:1]
+            start = (start - 1) % m
+        if start + k > m:
+            raise TQFTError("internal error: block still wraps after rotation")
+        co = self.co
+        n = len(piece.darts)
+        newcols = [self.res.colour[d[0]] for d in new]
+        var_index = [self.res.internal_slot[d[0]] if self.res.colour[d[0]] is None else None for d in new]
+
+        def var(pend: Any, which: int) -> int:
+            slot = var_index[which]
+            assert slot is not None
+            return int(pend[1][slot])
+
+        if n == 3 and k == 1:
+            self.state = _op_split(self.state, start, newcols[0], newcols[1], co, var)
+        elif n == 3 and k == 2:
+            self.state = _op_merge(self.state, start, newcols[0], co, var)
+        elif n == 3 and k == 3:
+            # merge the first two legs into the colour of the third, then cap
+            out: dict[Key, Any] = {}
+            for key, val in self.state.items():
+                out[key] = val
+            merged: dict[Key, Any] = {}
+            for (legs, spine, pend), val in out.items():
+                part = _op_merge({(legs, spine, pend): val}, start, legs[start + 2], co, var)
+                for kk, vv in part.items():
+                    _add(merged, kk, vv)
+            self.state = _op_cap(merged, start, co)
+        elif n == 2 and k == 1:
+            pass  # a bivalent vertex only relabels the leg
+        elif n == 2 and k == 2:
+            self.state = _op_cap(self.state, start, co)
+        else:  # pragma: no cover - excluded by _attach
+            raise TQFTError(f"internal error: piece of valence {n} with {k} attached legs")
+        self.frontier = self.frontier[:start] + new + self.frontier[start + k :]
+
+
+@dataclass(frozen=True)
+class BoundaryVector:
+    """The value of an open network: coordinates in the comb basis of its boundary space.
+
+    ``colours`` are the boundary colours in the network's declared boundary order and
+    ``coefficients`` maps spine labels ``(y_1, ..., y_{m-1})`` (``y_1 = c_1``,
+    ``y_{m-1} = c_m``) to ring elements of ``context``; see
+    :mod:`tqft.spin_network.boundary` for the space, its inner product and its bases."""
+
+    colours: tuple[int, ...]
+    coefficients: dict[tuple[int, ...], Any]
+    context: Any
+
+
+def _prepare(
+    net: SpinNetwork, context: Any, order: Sequence[Hashable] | None
+) -> tuple[Resolved, QContext[Any, Any], list[Hashable]]:
+    ctx = parse_context(context)
+    net.check(ctx)
+    res = resolve(net)
+    if order is None:
+        seq = plan(net, res)
+    else:
+        seq = _order_from_vertices(res, order)
+    return res, ctx, seq
+
+
+def _order_from_vertices(res: Resolved, order: Sequence[Hashable]) -> list[Hashable]:
+    seq: list[Hashable] = []
+    for v in order:
+        if v in res.pieces:
+            seq.append(v)
+        elif v in res.groups:
+            seq.extend(p for p in res.pieces if res.pieces[p].group == v)
+        else:
+            raise InvalidArgumentError(f"order contains {v!r}, which is not a vertex of the network")
+    if sorted(map(repr, seq)) != sorted(map(repr, res.pieces)):
+        raise InvalidArgumentError("order must list every vertex of the network exactly once")
+    return seq
+
+
+def _run(res: Resolved, ctx: QContext[Any, Any], seq: list[Hashable]) -> _Sweep:
+    sweep = _Sweep(res, ctx)
+    with ctx.workspace():
+        for name in seq:
+            sweep.absorb(name)
+    return sweep
+
+
+def evaluate(
+    net: SpinNetwork,
+    context: Any = None,
+    *,
+    normalisation: str = "kl",
+    order: Sequence[Hashable] | None = None,
+) -> Any:
+    """The evaluation of a closed spin network.
+
+    Parameters
+    ----------
+    net : SpinNetwork
+        A closed network (no boundary points); planar, or made planar with crossings.
+    context : QContext or str, optional
+        ``None``/``"classical"`` (q = 1), ``"-1"`` (q = -1, loop value ``n + 1``: the
+        convention of arXiv:2310.03632), ``"generic"``/``"A"``, ``"root:r"``, a complex
+        number, or any :class:`~tqft.exact.QContext`.
+    normalisation : {"kl", "unitary"}
+        Kauffman-Lins vertices (ring element of the context, no square roots) or unit-norm
+        vertices (a value with square roots); see the module docstring.
+    order : sequence of vertices, optional
+        Absorption order; default :func:`plan`.
+
+    Returns
+    -------
+    A ring element of the context (``"kl"``) or a value ``c sqrt(r)`` (``"unitary"``).
+
+    Raises
+    ------
+    AdmissibilityError, NetworkStructureError, NonPlanarError
+
+    Examples
+    --------
+    >>> from tqft.spin_network import SpinNetwork
+    >>> SpinNetwork.loop(3).evaluate("-1")
+    Fraction(4, 1)
+    >>> print(SpinNetwork.theta(1, 1, 2).evaluate("A"))
+    A^4 + 1 + A^(-4)
+    """
+    if normalisation not in ("kl", "unitary"):
+        raise InvalidArgumentError(f"normalisation = {normalisation!r}: expected 'kl' or 'unitary'")
+    if net.boundary:
+        raise InvalidArgumentError(
+            f"the network has {len(net.boundary)} boundary points; evaluate closed networks, or use "
+            "evaluate_open for a boundary state"
+        )
+    res, ctx, seq = _prepare(net, context, order)
+    sweep = _run(res, ctx, seq)
+    raw = sweep.state.get(((), (), None))
+    value = ctx.zero if raw is None else sweep.co.lower(raw)
+    if normalisation == "kl":
+        return value
+    return _unitary(net, ctx, value)
+
+
+def _unitary(net: SpinNetwork, ctx: QContext[Any, Any], value: Any) -> Any:
+    numer: list[int] = []
+    denom: list[int] = []
+    for v in net.vertices:
+        cols = net.colours_at(v)
+        if len(cols) >= 4:
+            raise InvalidArgumentError(
+                f"vertex {v!r} has valence {len(cols)}: unitary normalisation is defined for networks "
+                "of bivalent and trivalent vertices only; use normalisation='kl'"
+            )
+        if len(cols) == 3:
+            # 1/|theta(a,b,c)| = [a]![b]![c]! / ([m+n+p+1]! [m]! [n]! [p]!)
+            mnp, (total,) = triangle_factorials(*cols)
+            numer.extend(cols)
+            denom.extend([total, *mnp])
+    return ctx.sqrt_factorials(value, numer, denom)
+
+
+def evaluate_open(
+    net: SpinNetwork,
+    context: Any = None,
+    *,
+    order: Sequence[Hashable] | None = None,
+) -> BoundaryVector:
+    """The boundary state of an open network: its Kauffman-Lins coordinates in the comb basis
+    of the boundary legs, in the network's declared boundary order."""
+    if not net.boundary:
+        raise InvalidArgumentError("the network has no boundary points; use evaluate for closed networks")
+    res, ctx, seq = _prepare(net, context, order)
+    sweep = _run(res, ctx, seq)
+    target = [net.rotation(p)[0] for p in net.boundary]
+    frontier = [_opp(d) for d in sweep.frontier]
+    if sorted(map(repr, frontier)) != sorted(map(repr, target)):
+        raise TQFTError("internal error: the final frontier is not the boundary")
+    state = sweep.state
+    m = len(frontier)
+    for _ in range(m):
+        if frontier == target:
+            break
+        state = _op_rotate(state, sweep.co)
+        frontier = frontier[1:] + frontier[:1]
+    if frontier != target:
+        raise NonPlanarError(
+            f"the boundary points {list(net.boundary)!r} are not in counter-clockwise order around the network"
+        )
+    coeffs = {spine: sweep.co.lower(v) for (legs, spine, _p), v in state.items() if v != 0 and not ctx.is_zero(v)}
+    cols = tuple(net.colour(d[0]) for d in target)
+    return BoundaryVector(cols, coeffs, ctx)
