@@ -33,7 +33,7 @@ Examples
 >>> theta.evaluate()                 # Kauffman-Lins, q = 1
 Fraction(3, 1)
 >>> SpinNetwork.tetrahedron(2, 2, 2, 2, 2, 2).evaluate(normalisation="unitary")
-SqrtRational(Fraction(-1, 6), 1)
+SqrtRational('1/6')
 """
 
 from __future__ import annotations
@@ -295,7 +295,8 @@ class SpinNetwork:
     def __repr__(self) -> str:
         return (
             f"<SpinNetwork: {len(self.vertices)} vertices, {len(self._edges)} edges, "
-            f"{len(self._boundary)} boundary points, colours {sorted({r.colour for r in self._edges.values() if r.colour is not None})}>"
+            f"{len(self._boundary)} boundary points, colours "
+            f"{sorted({r.colour for r in self._edges.values() if r.colour is not None})}>"
         )
 
     # -- validation ----------------------------------------------------------------------
