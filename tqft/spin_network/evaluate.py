@@ -57,8 +57,8 @@ from typing import Any
 
 import gmpy2
 
-from ..errors import InvalidArgumentError, TQFTError
-from ..exact.context import ClassicalContext, QContext
+from ..errors import InvalidArgumentError, NotRepresentableError, TQFTError
+from ..exact.context import ClassicalContext, QContext, QMinusOneContext
 from ..exact.qcontexts import parse_context
 from ..recoupling.kauffman_lins import loop, tet, theta
 from ..recoupling.racah_formulas import triangle_factorials
@@ -242,8 +242,14 @@ def order_cost(res: Resolved, order: Sequence[Hashable]) -> int | None:
             colour_sets[e] = tuple(range(abs(a - b), a + b + 1, 2))
     frontier: list[Dart] = []
     total = 0
+    left = _group_sizes(res)
+    open_group: Hashable | None = None
     for name in order:
         piece = res.pieces[name]
+        if open_group is not None and piece.group != open_group:
+            return None  # the pieces of a comb vertex must be absorbed consecutively
+        left[piece.group] -= 1
+        open_group = piece.group if left[piece.group] else None
         live = [d for d in frontier if _opp(d) not in res.boundary_darts]
         if not live:
             frontier = _closed_pair_free(frontier + list(piece.darts))
@@ -306,6 +312,7 @@ def _greedy(res: Resolved, start: Hashable) -> tuple[list[Hashable], tuple[int, 
     widest = 0
     total = 0
     current: Hashable | None = None
+    left = _group_sizes(res)
     while remaining:
         if not frontier or all(_opp(d) in res.boundary_darts for d in frontier):
             # new component (or first piece)
@@ -313,7 +320,8 @@ def _greedy(res: Resolved, start: Hashable) -> tuple[list[Hashable], tuple[int, 
             order.append(pick)
             remaining.discard(pick)
             frontier = _closed_pair_free(frontier + list(res.pieces[pick].darts))
-            current = res.pieces[pick].group if not res.pieces[pick].last else None
+            left[res.pieces[pick].group] -= 1
+            current = res.pieces[pick].group if left[res.pieces[pick].group] else None
             continue
         frontier_owners = {res.dart_piece.get(_opp(d)) for d in frontier}
         cands = [p for p in frontier_owners if p in remaining]
@@ -340,10 +348,18 @@ def _greedy(res: Resolved, start: Hashable) -> tuple[list[Hashable], tuple[int, 
         order.append(p)
         remaining.discard(p)
         piece = res.pieces[p]
-        current = None if piece.last else piece.group
+        left[piece.group] -= 1
+        current = piece.group if left[piece.group] else None
         widest = max(widest, len(frontier))
         total += len(frontier)
     return order, (widest, total)
+
+
+def _group_sizes(res: Resolved) -> dict[Hashable, int]:
+    sizes: dict[Hashable, int] = {}
+    for p in res.pieces.values():
+        sizes[p.group] = sizes.get(p.group, 0) + 1
+    return sizes
 
 
 def _component_start(res: Resolved, remaining: set[Hashable]) -> Hashable:
@@ -555,6 +571,7 @@ class _Sweep:
         self.state: dict[Key, Any] = {((), (), None): self.co.lift(ctx.one)}
         self.terms: dict[Hashable, dict[tuple[int, ...], Any]] = {}
         self.max_states = 1
+        self.left = _group_sizes(res)
 
     def colour_of(self, dart: Dart, pend: Any) -> int:
         col = self.res.colour[dart[0]]
@@ -599,7 +616,8 @@ class _Sweep:
                 i -= 1
             self.state = _op_cap(self.state, i, self.co)
             self.frontier = self.frontier[:i] + self.frontier[i + 2 :]
-        if grouped and piece.last:
+        self.left[piece.group] -= 1
+        if grouped and not self.left[piece.group]:
             out: dict[Key, Any] = {}
             for (legs, spine, _pend), val in self.state.items():
                 _add(out, (legs, spine, None), val)
@@ -779,6 +797,11 @@ def evaluate(
 
 
 def _unitary(net: SpinNetwork, ctx: QContext[Any, Any], value: Any) -> Any:
+    if isinstance(ctx, QMinusOneContext):
+        raise NotRepresentableError(
+            "unitary normalisation at q = -1 needs square roots of negative quantum factorials; "
+            "the q = -1 context (loop value n + 1) is a Kauffman-Lins context: use normalisation='kl'"
+        )
     numer: list[int] = []
     denom: list[int] = []
     for v in net.vertices:

@@ -492,7 +492,7 @@ def _check_comb(vertex: Hashable, cols: tuple[int, ...], internal: tuple[int, ..
             f"vertex {vertex!r} has valence {n}: its comb splitting needs {n - 3} internal colours, got {internal!r}"
         )
     spine = [cols[0], *internal, cols[-1]]
-    for k, (x, leg, y) in enumerate(zip(spine, cols[1:-1], spine[1:], strict=True)):
+    for k, (x, leg, y) in enumerate(zip(spine[:-1], cols[1:-1], spine[1:], strict=True)):
         if not ctx.admissible(x, leg, y):
             raise AdmissibilityError(
                 f"vertex {vertex!r}: comb splitting with internal colours {internal!r} has the inadmissible "
