@@ -44,7 +44,13 @@ from ..exact.matrix import ExactMatrix
 from ..exact.qcontexts import parse_context
 from .network import SpinNetwork
 
-__all__ = ["honeycomb", "honeycomb_order", "parse_pixels", "transition_blocks", "transition_matrix"]
+__all__ = [
+    "honeycomb",
+    "parse_pixels",
+    "physical_inner_product",
+    "transition_blocks",
+    "transition_matrix",
+]
 
 # corners of the cell at lattice point (x, y), in units of 1/3 of the lattice, counter-clockwise
 # from 30 degrees; real coordinates of lattice point (u, v) are (u + v/2, v sqrt(3)/2)
@@ -163,9 +169,19 @@ def honeycomb(pixels: Any, n: int | None = None) -> SpinNetwork:
     return net
 
 
-def honeycomb_order(net: SpinNetwork) -> list[Any]:
-    """A sweep order for a honeycomb: vertices sorted along the rhombus diagonal."""
-    return sorted(net.vertices, key=lambda p: (p[0] + p[1], p[1]))
+def physical_inner_product(a: Any, b: Any, context: Any = "-1") -> Any:
+    """``<H|H'>_phys = conj(<H>) <H'>`` for two closed planar states (M3): the Noui-Perez
+    projector acts trivially on planar networks, so the physical inner product factorises
+    into the two evaluations.  ``a`` and ``b`` are networks (evaluated in ``context``) or
+    their values.
+
+    >>> physical_inner_product(honeycomb([1, 1, 1, 1]), honeycomb([1, 2, 3, 4]))
+    Fraction(21, 5)
+    """
+    ctx = parse_context(context)
+    va = a.evaluate(ctx) if isinstance(a, SpinNetwork) else a
+    vb = b.evaluate(ctx) if isinstance(b, SpinNetwork) else b
+    return (va.conjugate() if hasattr(va, "conjugate") else va) * vb
 
 
 def transition_matrix(values: Sequence[Any], context: Any = "-1") -> ExactMatrix:
