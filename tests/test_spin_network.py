@@ -377,3 +377,15 @@ def test_plan_is_planar_and_complete():
 def test_errors_are_tqft_errors():
     with pytest.raises(TQFTError):
         honeycomb([1, 2, 3])
+
+
+def test_open_network_bare_strands():
+    o = SpinNetwork().add_edge("a", "p", "q", 2).add_edge("b", "r", "s", 1)
+    for x in "pqrs":
+        o.add_boundary(x)
+    assert evaluate_open(o).coefficients == {(2, 0, 1): 1}
+    one = SpinNetwork().add_edge("a", "p", "q", 3)
+    one.add_boundary("p").add_boundary("q")
+    state = evaluate_open(one, "A")
+    # gluing a strand to a strand closes a loop
+    assert pair(state, state) == loop(generic_q("A"), 3)

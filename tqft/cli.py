@@ -12,8 +12,15 @@
     tqft modular K [--digits N | --latex | --json]   (SU(2)_K: S and T exactly)
     tqft jones (--pd CODE | --braid WORD) [--method bracket|markov] [--colour N] [--latex | --json]
 
+    tqft spin-network evaluate FILE [--q Q] [--normalisation kl|unitary] [--latex | --digits N | --json]
+                                      (FILE: JSON, see tqft.spin_network.io; default q = 1)
+    tqft honeycomb N --pixels 1,2,3,4 [--q Q] [--normalisation kl|unitary] [--latex | --digits N | --json]
+                     [--draw FILE.png] [--order-info]
+                                      (hexagonal image encoding of arXiv:2310.03632; default q = -1)
+
     --q generic | A | root:r | root:r:k | 0.9+0.1j
-                                      (3j, cg, 6j, racah: the q-analogue in that context)
+                                      (3j, cg, 6j, racah: the q-analogue in that context;
+                                      spin-network, honeycomb: also classical and -1)
 
 Spins are written as ``1``, ``3/2``, ``1.5``.  Exit status: 0 on success, 1 when an
 identity fails, 2 for bad input (one line on stderr, no traceback), 130 when a sweep is
@@ -114,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     jfmt = jones.add_mutually_exclusive_group()
     jfmt.add_argument("--latex", action="store_true", help="print LaTeX")
     jfmt.add_argument("--json", action="store_true", help="print JSON")
+
+    _add_spin_network_parsers(sub)
 
     for name, (_, params, title) in _symbols().items():
         p = sub.add_parser(name, help=title, description=title)
@@ -348,6 +357,200 @@ def _verify_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+_Q_HELP = (
+    "the context: classical (q = 1), -1 (q = -1, A = i: loop value n + 1), generic (rational in q), "
+    "A (Kauffman's A, q = A^2), root:r (q = e^{i pi/r}), root:r:k, or a complex number such as 0.9+0.1j"
+)
+
+
+def _add_value_format_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--normalisation",
+        choices=("kl", "unitary"),
+        default="kl",
+        help="kl: Kauffman-Lins vertices, no square roots (default); unitary: each trivalent vertex divided by "
+        "sqrt|theta(a, b, c)| (Racah-Wigner)",
+    )
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--latex", action="store_true", help="print LaTeX")
+    fmt.add_argument("--digits", type=int, default=None, metavar="N", help="print N significant digits")
+    fmt.add_argument("--json", action="store_true", help="print JSON with the exact value and the network's size")
+
+
+def _add_spin_network_parsers(sub: Any) -> None:
+    network = sub.add_parser(
+        "spin-network",
+        help="spin networks stored as JSON files (the tqft-spin-network format)",
+        description="Spin networks stored as JSON files in the tqft-spin-network format (tqft.spin_network.io).",
+    )
+    actions = network.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    evaluate = actions.add_parser(
+        "evaluate",
+        help="evaluate a closed spin network exactly",
+        description="Evaluate a closed spin network exactly (Kauffman-Lins recoupling sweep).",
+    )
+    evaluate.add_argument("file", metavar="FILE", help="a JSON file in the tqft-spin-network format ('-': stdin)")
+    evaluate.add_argument("--q", default=None, metavar="Q", help=_Q_HELP + " (default: classical, exact)")
+    _add_value_format_options(evaluate)
+
+    honeycomb = sub.add_parser(
+        "honeycomb",
+        help="evaluate the hexagonal spin network of an N x N image (arXiv:2310.03632)",
+        description="Evaluate the hexagonal spin network that encodes an N x N image (Lulli, Marciano, Zappala, "
+        "arXiv:2310.03632): one hexagonal cell per pixel, a loop of the pixel's colour around each cell.",
+    )
+    honeycomb.add_argument("n", metavar="N", help="the image size (the image is N x N)")
+    honeycomb.add_argument(
+        "--pixels", required=True, metavar="P", help="the N^2 pixel colours, comma-separated, row by row: 1,2,3,4"
+    )
+    honeycomb.add_argument(
+        "--q",
+        default="-1",
+        metavar="Q",
+        help=_Q_HELP + " (default: -1, the convention of arXiv:2310.03632, where a loop of colour n is n + 1)",
+    )
+    _add_value_format_options(honeycomb)
+    honeycomb.add_argument(
+        "--draw", default=None, metavar="FILE", help="also save a drawing, e.g. out.png (needs matplotlib)"
+    )
+    honeycomb.add_argument(
+        "--order-info", action="store_true", help="also print the planned sweep: pieces and summed frontier dimension"
+    )
+
+
+def _value_output(command: str, args: argparse.Namespace, ctx: Any, value: Any, info: dict[str, Any]) -> None:
+    """Print a spin-network value like the symbol commands print theirs (exact by default;
+    ``--latex``, ``--digits N``, ``--json`` with ``exact``, ``latex`` and a 30-digit ``value``)."""
+    from fractions import Fraction
+
+    import mpmath
+
+    from .exact.context import ClassicalContext
+    from .exact.qcontexts import GenericQContext, NumericQContext, RootOfUnityContext
+
+    if args.digits is not None and not 1 <= args.digits <= MAX_DIGITS:
+        raise _UsageError(f"tqft {command}: --digits = {args.digits} must be between 1 and {MAX_DIGITS}")
+    if isinstance(ctx, ClassicalContext):
+        exact = value if isinstance(value, SqrtRational) else SqrtRational(Fraction(value))
+        if args.json:
+            payload = {
+                **info,
+                "exact": str(exact),
+                "latex": exact.latex(),
+                "numerator": str(exact.numerator),
+                "denominator": str(exact.denominator),
+                "radicand": str(exact.radicand),
+                "value": exact.decimal(30),
+            }
+            print(json.dumps(payload, indent=2))
+        elif args.latex:
+            print(exact.latex())
+        elif args.digits is not None:
+            print(exact.decimal(args.digits))
+        else:
+            print(exact)
+        return
+    generic = isinstance(ctx, GenericQContext)
+    numeric = isinstance(ctx, NumericQContext)
+
+    def digits(n: int) -> str:
+        if generic:
+            raise _UsageError(
+                f"tqft {command}: --digits needs a number: with --q {args.q} the value is a function of q; "
+                "use --q root:r or a complex q"
+            )
+        number = ctx.to_mpmath(value, int(n * 3.33) + 16)
+        if number.imag == 0:
+            number = number.real
+        return str(mpmath.nstr(number, n))
+
+    if args.json:
+        payload = {**info, "exact": None if numeric else str(value), "latex": None if numeric else value.latex()}
+        if not generic:
+            payload["value"] = digits(30)
+        print(json.dumps(payload, indent=2))
+    elif args.latex:
+        if numeric:
+            raise _UsageError(f"tqft {command}: --latex needs an exact q (classical, -1, generic, A or root:r)")
+        print(value.latex())
+    elif args.digits is not None or numeric:
+        print(digits(args.digits if args.digits is not None else 15))
+    elif isinstance(ctx, RootOfUnityContext):
+        k = ctx.field.embedding  # zeta_4r -> exp(2 pi i k / 4r) = q^(1/2)
+        angle = "i pi" if k == 1 else f"{k} i pi"
+        print(f"{value}    (z{4 * ctx.r} = exp({angle}/{2 * ctx.r}) = q^(1/2); value {digits(15)})")
+    else:
+        print(value)
+
+
+def _spin_network_command(args: argparse.Namespace) -> int:
+    from .exact.qcontexts import parse_context
+    from .spin_network.evaluate import evaluate
+    from .spin_network.io import from_json, load
+
+    command = "spin-network evaluate"
+    ctx = parse_context(args.q)
+    try:
+        net = from_json(sys.stdin.read()) if args.file == "-" else load(args.file)
+    except OSError as exc:
+        raise _UsageError(f"tqft {command}: cannot read FILE = {args.file!r}: {exc.strerror or exc}") from None
+    value = evaluate(net, ctx, normalisation=args.normalisation)
+    info = {
+        "file": args.file,
+        "q": ctx.name,
+        "normalisation": args.normalisation,
+        "vertices": len(net.vertices),
+        "edges": len(net.edges),
+    }
+    _value_output(command, args, ctx, value, info)
+    return 0
+
+
+def _honeycomb_command(args: argparse.Namespace) -> int:
+    from .exact.qcontexts import parse_context
+    from .spin_network.evaluate import evaluate, order_cost, plan, resolve
+    from .spin_network.honeycomb import honeycomb, parse_pixels
+
+    try:
+        n = int(args.n)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise _UsageError(f"tqft honeycomb: N = {args.n!r} must be a positive integer (the image is N x N)")
+    pixels = parse_pixels(args.pixels, n)
+    ctx = parse_context(args.q)
+    net = honeycomb(pixels)
+    if args.draw is not None:
+        from .spin_network.draw import save
+
+        try:
+            save(net, args.draw, labels=n <= 12)
+        except (OSError, ValueError) as exc:
+            raise _UsageError(f"tqft honeycomb: cannot write --draw {args.draw!r}: {exc}") from None
+    info: dict[str, Any] = {
+        "n": n,
+        "pixels": pixels,
+        "q": ctx.name,
+        "normalisation": args.normalisation,
+        "vertices": len(net.vertices),
+        "edges": len(net.edges),
+    }
+    if args.order_info:
+        res = resolve(net)
+        order = plan(net, res)
+        info["plan"] = {"pieces": len(order), "cost": order_cost(res, order)}
+        if not args.json:
+            print(
+                f"plan: {len(order)} pieces, cost {info['plan']['cost']} "
+                "(summed dimensions of the frontier's intertwiner spaces)"
+            )
+    if args.draw is not None:
+        info["drawing"] = args.draw
+    value = evaluate(net, ctx, normalisation=args.normalisation)
+    _value_output("honeycomb", args, ctx, value, info)
+    return 0
+
+
 _VALUE_OPTIONS = {"--digits", "--q"}
 
 
@@ -389,6 +592,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _modular_command(args)
         if args.command == "jones":
             return _jones_command(args)
+        if args.command == "spin-network":
+            return _spin_network_command(args)
+        if args.command == "honeycomb":
+            return _honeycomb_command(args)
         return _symbol_command(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)

@@ -829,6 +829,19 @@ def evaluate_open(
     of the boundary legs, in the network's declared boundary order."""
     if not net.boundary:
         raise InvalidArgumentError("the network has no boundary points; use evaluate for closed networks")
+    bare = [e for e in net.edges if all(p in net.boundary for p in net.ends(e))]
+    if bare:
+        # a strand between two boundary points: put a bivalent vertex on it so the sweep sees it
+        net = net.copy()
+        for e in bare:
+            u, v = net.ends(e)
+            col = net.colour(e)
+            mid = ("__strand__", e)
+            net._edges[e].v = mid
+            net._rotation[mid] = [(e, 1)]
+            net.add_edge(("__strand__", e, 1), mid, v, col)
+            net._rotation[v] = [(("__strand__", e, 1), 1)]
+            net._rotation[mid] = [(e, 1), (("__strand__", e, 1), 0)]
     res, ctx, seq = _prepare(net, context, order)
     sweep = _run(res, ctx, seq)
     target = [net.rotation(p)[0] for p in net.boundary]
