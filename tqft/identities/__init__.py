@@ -10,7 +10,10 @@ Importing this package registers the SU(2) recoupling identities
 unity (:mod:`tqft.identities.q_recoupling`), and the SU(2)_k modular-data identities
 (:mod:`tqft.identities.modular`), and the U_q(sl2) identities: relations, Hopf axioms,
 Yang-Baxter, braid and Hecke relations, twist, Markov trace
-(:mod:`tqft.identities.quantum_group`).  See :mod:`tqft.identities.core` for the data model
+(:mod:`tqft.identities.quantum_group`), and the spin-network identities: every recoupling
+move (F-move, bubble, triangle, loop) preserves the evaluation exactly, the evaluation
+does not depend on the absorption order, and the unitary tetrahedral network is the 6j
+symbol (:mod:`tqft.identities.spin_network`).  See :mod:`tqft.identities.core` for the data model
 and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
@@ -18,6 +21,7 @@ from . import modular as _modular  # noqa: F401  (registers identities)
 from . import q_recoupling as _q_recoupling  # noqa: F401  (registers identities)
 from . import quantum_group as _quantum_group  # noqa: F401  (registers identities)
 from . import recoupling as _recoupling  # noqa: F401  (registers identities)
+from . import spin_network as _spin_network  # noqa: F401  (registers identities)
 from .core import CheckResult, Domain, Identity, catalogue, get, names, register, unregister
 from .runner import CatalogueReport, IdentityReport, run_catalogue, run_identity_cases
 

@@ -521,7 +521,9 @@ def _op_cap(state: dict[Key, Any], i: int, co: _Coefficients) -> dict[Key, Any]:
             continue
         coef = co.cap(yi, c, ymid)
         nl = legs[:i] + legs[i + 2 :]
-        ns = full[1 : i + 1] + full[i + 3 : -1]
+        # drop y_{i+1} and y_{i+2} (= y_i); when the legs are the last two, y_{i+2} is the
+        # fixed end y_m = 0, so y_i = 0 becomes the new end and is dropped instead
+        ns = full[1:i] if i + 2 == len(legs) else full[1 : i + 1] + full[i + 3 : -1]
         _add(out, (nl, ns, pend), val * coef)
     return out
 
@@ -834,7 +836,7 @@ def evaluate_open(
         # a strand between two boundary points: put a bivalent vertex on it so the sweep sees it
         net = net.copy()
         for e in bare:
-            u, v = net.ends(e)
+            _u, v = net.ends(e)
             col = net.colour(e)
             mid = ("__strand__", e)
             net._edges[e].v = mid
