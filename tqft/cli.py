@@ -204,55 +204,16 @@ def _jones_command(args: argparse.Namespace) -> int:
 
 def _q_symbol_command(args: argparse.Namespace, func: Callable[..., Any], params: tuple[str, ...]) -> int:
     from .exact.context import ClassicalContext
-    from .exact.qcontexts import GenericQContext, NumericQContext, RootOfUnityContext, parse_context
+    from .exact.qcontexts import parse_context
 
     values = [getattr(args, p) for p in params]
     ctx = parse_context(args.q)
-    if isinstance(ctx, ClassicalContext):
+    if type(ctx) is ClassicalContext:
         args.q = None
         return _symbol_command(args)
     result = func(*values, context=ctx)
-    generic = isinstance(ctx, GenericQContext)
-
-    def digits(n: int) -> str:
-        if generic:
-            raise _UsageError(
-                f"tqft {args.command}: --digits needs a number: with --q {args.q} the value is a function of q; "
-                "use --q root:r or a complex q"
-            )
-        import mpmath
-
-        if not 1 <= n <= MAX_DIGITS:
-            raise _UsageError(f"tqft {args.command}: --digits = {n} must be between 1 and {MAX_DIGITS}")
-        value = ctx.to_mpmath(result, int(n * 3.33) + 16)
-        if value.imag == 0:
-            value = value.real
-        return str(mpmath.nstr(value, n))
-
-    numeric = isinstance(ctx, NumericQContext)
-    if args.json:
-        payload: dict[str, Any] = {
-            "symbol": args.command,
-            "arguments": dict(zip(params, values)),
-            "q": ctx.name,
-            "exact": None if numeric else str(result),
-            "latex": None if numeric else result.latex(),
-        }
-        if not generic:
-            payload["value"] = digits(30)
-        print(json.dumps(payload, indent=2))
-    elif args.latex:
-        if numeric:
-            raise _UsageError(f"tqft {args.command}: --latex needs an exact q (generic, A or root:r)")
-        print(result.latex())
-    elif args.digits is not None or numeric:
-        print(digits(args.digits if args.digits is not None else 15))
-    elif isinstance(ctx, RootOfUnityContext):
-        k = ctx.field.embedding  # zeta_4r -> exp(2 pi i k / 4r) = q^(1/2)
-        angle = "i pi" if k == 1 else f"{k} i pi"
-        print(f"{result}    (z{4 * ctx.r} = exp({angle}/{2 * ctx.r}) = q^(1/2); value {digits(15)})")
-    else:
-        print(result)
+    info = {"symbol": args.command, "arguments": dict(zip(params, values)), "q": ctx.name}
+    _value_output(args.command, args, ctx, result, info)
     return 0
 
 
