@@ -24,7 +24,6 @@ from .ratfunc import RationalFunction
 __all__ = [
     "CLASSICAL",
     "Q_MINUS_ONE",
-    "QMinusOneContext",
     "ClassicalContext",
     "Cyclotomic",
     "CyclotomicField",
@@ -33,6 +32,7 @@ __all__ = [
     "Laurent",
     "Multiquadratic",
     "QContext",
+    "QMinusOneContext",
     "QRadical",
     "RationalFunction",
     "SqrtRational",

@@ -581,5 +581,6 @@ def parse_context(spec: str | QContext[Any, Any] | None, prec: int = 53) -> QCon
                 q = mpmath.mpmathify(text.replace(" ", ""))
             return numeric_q(q, prec)
     raise InvalidArgumentError(
-        f"q = {text!r} is not a context: use classical, -1 (A=i), generic, A, root:r, root:r:k or a complex number like 0.9+0.1j"
+        f"q = {text!r} is not a context: use classical, -1 (A=i), generic, A, root:r, root:r:k "
+        "or a complex number like 0.9+0.1j"
     )
