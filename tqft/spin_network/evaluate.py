@@ -79,7 +79,6 @@ class Piece:
     darts: tuple[Dart, ...]
     group: Hashable
     index: int
-    last: bool
 
 
 @dataclass
@@ -109,7 +108,7 @@ def resolve(net: SpinNetwork) -> Resolved:
         rot = net.rotation(v)
         n = len(rot)
         if n <= 3:
-            pieces[v] = Piece(v, rot, v, 0, True)
+            pieces[v] = Piece(v, rot, v, 0)
             continue
         groups[v] = net.intertwiner(v)
         internal = [("__int__", v, k) for k in range(2, n - 1)]
@@ -124,7 +123,7 @@ def resolve(net: SpinNetwork) -> Resolved:
                 darts = ((internal[-1], 1), rot[n - 2], rot[n - 1])
             else:
                 darts = ((internal[k - 2], 1), rot[k], (internal[k - 1], 0))
-            pieces[("__piece__", v, k)] = Piece(("__piece__", v, k), darts, v, k, k == n - 2)
+            pieces[("__piece__", v, k)] = Piece(("__piece__", v, k), darts, v, k)
     for name, piece in pieces.items():
         for d in piece.darts:
             dart_piece[d] = name
@@ -409,7 +408,8 @@ class _Coefficients:
     def __init__(self, ctx: QContext[Any, Any]) -> None:
         self.ctx = ctx
         self._memo: dict[tuple[Any, ...], Any] = {}
-        if isinstance(ctx, ClassicalContext):
+        self.rational = isinstance(ctx, ClassicalContext)
+        if self.rational:
             self.lift: Callable[[Any], Any] = lambda x: gmpy2.mpq(x.numerator, x.denominator)
             self.lower: Callable[[Any], Any] = lambda x: Fraction(int(x.numerator), int(x.denominator))
             self.adm: Callable[[int, int, int], bool] = _classical_admissible
@@ -559,7 +559,7 @@ def _op_rotate(state: dict[Key, Any], co: _Coefficients) -> dict[Key, Any]:
 
 
 def _drop_zeros(state: dict[Key, Any], co: _Coefficients) -> dict[Key, Any]:
-    if co.lift is not co.lower:
+    if co.rational:
         return {k: v for k, v in state.items() if v != 0}
     return {k: v for k, v in state.items() if not co.ctx.is_zero(v)}
 
