@@ -15,6 +15,8 @@
     tqft spin-network evaluate FILE [--q Q] [--normalisation kl|unitary] [--latex | --digits N | --json]
                                       (FILE: JSON, see tqft.spin_network.io; default q = 1)
     tqft honeycomb N --pixels 1,2,3,4 [--q Q] [--normalisation kl|unitary] [--latex | --digits N | --json]
+    tqft entanglement --inputs 16 --channels 4,4,2,2 --partition interleaved [--exact-rank] [--json]
+    tqft entanglement-design | entanglement-study | entanglement-experiment  (see --help)
                      [--draw FILE.png] [--order-info]
                                       (hexagonal image encoding of arXiv:2310.03632; default q = -1)
 
@@ -123,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     jfmt.add_argument("--json", action="store_true", help="print JSON")
 
     _add_spin_network_parsers(sub)
+
+    from .learning import cli as learning_cli
+
+    learning_cli.add_parser(sub)
 
     for name, (_, params, title) in _symbols().items():
         p = sub.add_parser(name, help=title, description=title)
@@ -557,6 +563,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _spin_network_command(args)
         if args.command == "honeycomb":
             return _honeycomb_command(args)
+        from .learning import cli as learning_cli
+
+        if args.command in learning_cli.COMMANDS:
+            return learning_cli.run(args)
         return _symbol_command(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)

@@ -13,10 +13,12 @@ Yang-Baxter, braid and Hecke relations, twist, Markov trace
 (:mod:`tqft.identities.quantum_group`), and the spin-network identities: every recoupling
 move (F-move, bubble, triangle, loop) preserves the evaluation exactly, the evaluation
 does not depend on the absorption order, and the unitary tetrahedral network is the 6j
-symbol (:mod:`tqft.identities.spin_network`).  See :mod:`tqft.identities.core` for the data model
+symbol (:mod:`tqft.identities.spin_network`), and the ConvAC entanglement bounds of Levine
+et al. (:mod:`tqft.identities.entanglement`).  See :mod:`tqft.identities.core` for the data model
 and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
+from . import entanglement as _entanglement  # noqa: F401  (registers identities)
 from . import modular as _modular  # noqa: F401  (registers identities)
 from . import q_recoupling as _q_recoupling  # noqa: F401  (registers identities)
 from . import quantum_group as _quantum_group  # noqa: F401  (registers identities)
