@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tqft.exact import Q_MINUS_ONE
+from tqft.spin_network.evaluate import run_sweep
 from tqft.spin_network.honeycomb import honeycomb
-
-EV = sys.modules[__import__("tqft.spin_network.evaluate", fromlist=["x"]).__name__]
+from tqft.spin_network.plan import plan, resolve
 
 AUTHORS = {"3x3 colours 1..9": 4.0, "4x4 all 2": 14.0}
 
@@ -53,8 +53,8 @@ def run_case(pixels, context="-1", order=None) -> tuple[float, object, int]:
         value = net.evaluate(context, order=order)
 
     t = best_of(go, 3 if len(pixels) <= 36 else 1)
-    res = EV.resolve(net)
-    sweep = EV._run(res, Q_MINUS_ONE, EV.plan(net, res))
+    res = resolve(net)
+    sweep = run_sweep(res, Q_MINUS_ONE, plan(net, res))
     return t, value, sweep.max_states
 
 

@@ -22,7 +22,7 @@ from tqft.errors import AdmissibilityError, InvalidArgumentError, TQFTError
 from tqft.exact.qcontexts import NumericQContext, parse_context
 from tqft.identities import get, run_identity_cases
 from tqft.identities import spin_network as sn_identities
-from tqft.identities.q_recoupling import context as level_context
+from tqft.identities.core import level_context
 from tqft.identities.spin_network import (
     BUBBLED_THETA_DOMAIN,
     CUBE_DOMAIN,

@@ -475,8 +475,9 @@ def _spin_network_command(args: argparse.Namespace) -> int:
 
 def _honeycomb_command(args: argparse.Namespace) -> int:
     from .exact.qcontexts import parse_context
-    from .spin_network.evaluate import evaluate, order_cost, plan, resolve
+    from .spin_network.evaluate import evaluate
     from .spin_network.honeycomb import honeycomb, parse_pixels
+    from .spin_network.plan import order_cost, plan, resolve
 
     try:
         n = int(args.n)

@@ -35,9 +35,11 @@ __all__ = [
     "get",
     "integer",
     "level",
+    "level_context",
     "names",
     "projection",
     "register",
+    "registrar",
 ]
 
 
@@ -83,6 +85,14 @@ Q_LEVELS: tuple[int, ...] = (0, *range(3, 13))
 def level(name: str = "r", values: Sequence[int] = Q_LEVELS) -> Param:
     """The quantum-group parameter: ``0`` means generic q, ``r >= 3`` means ``q = e^{i pi / r}``."""
     return Param(name, "level", values=tuple(values))
+
+
+def level_context(r: int) -> Any:
+    """The exact context of a ``level`` parameter: generic q for ``r = 0``, else
+    ``q = e^{i pi / r}`` (:func:`~tqft.exact.qcontexts.root_of_unity`)."""
+    from ..exact.qcontexts import generic_q, root_of_unity
+
+    return generic_q() if r == 0 else root_of_unity(r)
 
 
 def integer(name: str, low: int, high: int | None = None) -> Param:
@@ -326,6 +336,29 @@ def unregister(name: str) -> Identity:
     identity = get(name)
     del _REGISTRY[name]
     return identity
+
+
+def registrar(
+    *, default_max_spin: float, random_max_spin: float, tags: tuple[str, ...], domain: Domain | None = None
+) -> Callable[..., Identity]:
+    """A ``register(name, title, statement, check, reference, domain=...)`` function that
+    fills in one module's sweep bounds, tags and (optionally) default domain."""
+
+    def reg(
+        name: str,
+        title: str,
+        statement: str,
+        check: Callable[..., CheckResult],
+        reference: str,
+        domain: Domain | None = domain,
+    ) -> Identity:
+        if domain is None:
+            raise InvalidArgumentError(f"identity {name!r} needs a domain")
+        return register(
+            Identity(name, title, statement, domain, check, default_max_spin, random_max_spin, reference, tags)
+        )
+
+    return reg
 
 
 def get(name: str) -> Identity:

@@ -29,7 +29,7 @@ from ..learning.convac import ConvAC, convac, image_convac, random_weights
 from ..learning.mincut import check_certificate, min_cut, theorem2_bound
 from ..learning.partitions import Partition, interleaved, left_right, segments
 from ..learning.schmidt import dense_rank, schmidt_rank
-from .core import CheckResult, Domain, Identity, integer, register
+from .core import CheckResult, Domain, integer, registrar
 
 __all__ = ["configuration"]
 
@@ -103,20 +103,9 @@ def configuration(
     raise RuntimeError(f"no configuration with a min-cut <= {MAX_CASE_BOUND} for {name}, L={layers}, seed={seed}")
 
 
-def _register(name: str, title: str, statement: str, check: Callable[..., CheckResult], reference: str) -> None:
-    register(
-        Identity(
-            name=name,
-            title=title,
-            statement=statement,
-            domain=_DOMAIN,
-            check=check,
-            default_max_spin=10,
-            random_max_spin=200,
-            reference=reference,
-            tags=("entanglement", "ConvAC", "min-cut"),
-        )
-    )
+_register = registrar(
+    default_max_spin=10, random_max_spin=200, tags=("entanglement", "ConvAC", "min-cut"), domain=_DOMAIN
+)
 
 
 def _seed(layers: int, seed: int) -> int:

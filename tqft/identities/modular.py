@@ -24,12 +24,10 @@ A. Szenes, alg-geom/9402003, eq. (1.1).  Conventions: :mod:`tqft.algebra.modular
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..algebra.modular import ModularData, modular_data, verlinde_dimension_closed_form
 from ..exact.matrix import ExactMatrix
 from ..exact.qcontexts import root_of_unity
-from .core import CheckResult, Domain, Identity, integer, register
+from .core import CheckResult, Domain, integer, registrar
 
 __all__: list[str] = []
 
@@ -44,22 +42,7 @@ def _conj(m: ExactMatrix) -> ExactMatrix:
     return m.map(lambda x: x.conjugate())
 
 
-def _register(
-    name: str, title: str, statement: str, check: Callable[..., CheckResult], reference: str, domain: Domain = _LEVEL
-) -> None:
-    register(
-        Identity(
-            name=name,
-            title=title,
-            statement=statement,
-            domain=domain,
-            check=check,
-            default_max_spin=5,
-            random_max_spin=10,
-            reference=reference,
-            tags=("modular", "SU(2)_k"),
-        )
-    )
+_register = registrar(default_max_spin=5, random_max_spin=10, tags=("modular", "SU(2)_k"), domain=_LEVEL)
 
 
 # --- S ----------------------------------------------------------------------------------

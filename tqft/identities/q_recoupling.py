@@ -16,22 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..exact.qcontexts import ExactQContext, generic_q, root_of_unity
+from ..exact.qcontexts import ExactQContext, generic_q
 from ..recoupling import kauffman_lins as kl
 from ..recoupling import racah_formulas as rf
 from ..recoupling.symmetry import sixj_symmetries
 from ..recoupling.wigner import clebsch_gordan as classical_cg
 from ..recoupling.wigner import wigner_6j
 from ..spins import spin
-from .core import CheckResult, Domain, Identity, compare, coupled, free, level, projection, register
+from .core import CheckResult, Domain, Identity, compare, coupled, free, level, level_context, projection, register
 from .recoupling import BIEDENHARN_ELLIOTT_DOMAIN, RACAH_DOMAIN, SIXJ_ORTHOGONALITY_DOMAIN, sixj_domain
 
 __all__: list[str] = []
-
-
-def context(r: int) -> ExactQContext:
-    """The exact context of a level parameter: generic q for ``r = 0``, else ``e^{i pi / r}``."""
-    return generic_q() if r == 0 else root_of_unity(r)
 
 
 def _sum(ctx: ExactQContext, terms: Iterable[Any]) -> Any:
@@ -54,7 +49,7 @@ def _casimir4(c: int) -> int:
 
 
 def _q_sixj_orth(r: int, a: int, b: int, c: int, d: int, f: int, g: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     terms = (
         ctx.value(ctx.qint(x + 1) * ctx.qint(f + 1)) * rf.sixj(ctx, a, b, x, c, d, f) * rf.sixj(ctx, a, b, x, c, d, g)
         for x in _couplings(ctx, (a, b), (c, d))
@@ -79,7 +74,7 @@ register(
 
 
 def _q_cg_orth(r: int, a: int, b: int, c: int, c2: int, z: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     terms = (
         rf.clebsch_gordan(ctx, a, b, c, x, z - x, z) * rf.clebsch_gordan(ctx, a, b, c2, x, z - x, z)
         for x in range(-a, a + 1, 2)
@@ -108,7 +103,7 @@ register(
 
 
 def _q_cg_complete(r: int, a: int, b: int, x: int, y: int, x2: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     y2 = x + y - x2
     terms = (
         rf.clebsch_gordan(ctx, a, b, c, x, y, x + y) * rf.clebsch_gordan(ctx, a, b, c, x2, y2, x + y)
@@ -149,7 +144,7 @@ register(
 
 
 def _q_racah(r: int, a: int, b: int, c: int, d: int, f: int, g: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     base = _casimir4(f) + _casimir4(g) - _casimir4(a) - _casimir4(b) - _casimir4(c) - _casimir4(d)
     terms = (
         ctx.value(ctx.sign((f + g + x) // 2) * ctx.qint(x + 1) * ctx.qpower((base + _casimir4(x)) // 2))
@@ -179,7 +174,7 @@ register(
 
 
 def _q_be(r: int, p: int, q: int, s: int, e: int, a: int, d: int, f: int, b: int, c: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     total = a + b + c + d + e + f + p + q + s
     terms = (
         ctx.value(ctx.sign((total + x) // 2) * ctx.qint(x + 1))
@@ -214,7 +209,7 @@ register(
 
 
 def _q_sixj_sym(r: int, *args: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     ref = rf.sixj(ctx, *args)
     for image in set(sixj_symmetries(args)):
         value = rf.sixj(ctx, *image)
@@ -240,7 +235,7 @@ register(
 
 
 def _q_cg_sym(r: int, a: int, b: int, c: int, x: int, y: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     z = x + y
     value = rf.clebsch_gordan(ctx, a, b, c, x, y, z)
     phase = ctx.value(ctx.sign((a + b - c) // 2))
@@ -310,7 +305,7 @@ register(
 
 
 def _kl_unitary(r: int, *args: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     a, b, c, d, e, f = args
     unitary = rf.sixj(ctx, *args)
     from_nets = kl.unitary_from_tet(ctx, *args)
@@ -338,7 +333,7 @@ register(
 
 
 def _kl_recoupling_orth(r: int, a: int, b: int, c: int, d: int, i: int, k: int) -> CheckResult:
-    ctx = context(r)
+    ctx = level_context(r)
     total = ctx.zero
     for j in _couplings(ctx, (a, b), (c, d)):
         total = total + kl.recoupling_coefficient(ctx, a, b, i, c, d, j) * kl.recoupling_coefficient(

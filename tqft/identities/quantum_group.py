@@ -44,16 +44,11 @@ from ..exact.context import QContext
 from ..exact.matrix import ExactMatrix
 from ..exact.qcontexts import generic_q, root_of_unity
 from ..recoupling.racah_formulas import clebsch_gordan
-from .core import CheckResult, Domain, Identity, coupled, free, level, register
+from .core import CheckResult, Domain, Identity, coupled, free, level, level_context, register
 
 __all__: list[str] = []
 
 _KASSEL = "Kassel, Quantum Groups"
-
-
-def _ctx(r: int) -> QContext[Any, Any]:
-    """The context of the level parameter: generic q for ``r = 0``, else ``q = e^{i pi / r}``."""
-    return generic_q() if r == 0 else root_of_unity(r)
 
 
 def _spin(c: int) -> Fraction:
@@ -121,7 +116,7 @@ def _register(
 
 
 def _uq_relations(r: int, a: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     return _equal(_relations(ctx, _V(ctx, a), f"V_{a}/2"))
 
 
@@ -138,7 +133,7 @@ _register(
 
 
 def _uq_relations_tensor(r: int, a: int, b: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     T = tensor_product(_V(ctx, a), _V(ctx, b))
     return _equal(_relations(ctx, T, f"V_{a}/2 (x) V_{b}/2"))
 
@@ -157,7 +152,7 @@ _register(
 
 
 def _uq_coassociativity(r: int, a: int, b: int, c: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     mods = [_V(ctx, a), _V(ctx, b), _V(ctx, c)]
     checks = []
     for name, x in zip(("E", "F", "K", "K^-1"), generators(ctx)):
@@ -195,7 +190,7 @@ def _hopf_test_elements(ctx: QContext[Any, Any]) -> list[tuple[str, UqElement]]:
 
 
 def _uq_hopf_axioms(r: int, a: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     V = _V(ctx, a)
     one = V.identity()
     checks: list[tuple[str, Any, Any]] = []
@@ -226,7 +221,7 @@ _register(
 
 
 def _r_matrix_intertwines(r: int, a: int, b: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     mods = [_V(ctx, a), _V(ctx, b)]
     R, Rinv = r_matrix(_spin(a), _spin(b), ctx), r_matrix_inverse(_spin(a), _spin(b), ctx)
     dim = (a + 1) * (b + 1)
@@ -251,7 +246,7 @@ _register(
 
 
 def _yang_baxter(r: int, a: int, b: int, c: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     spins = [_spin(a), _spin(b), _spin(c)]
     r12, r13, r23 = (r_matrix_legs(spins, i, j, ctx) for i, j in ((1, 2), (1, 3), (2, 3)))
     return _equal([("R12 R13 R23 = R23 R13 R12", r12 @ r13 @ r23, r23 @ r13 @ r12)])
@@ -270,7 +265,7 @@ _register(
 
 
 def _braid_relation(r: int, a: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     j = _spin(a)
     dim = (a + 1) ** 3
     one = ExactMatrix.identity(dim, ctx.zero, ctx.one)
@@ -300,7 +295,7 @@ _register(
 
 
 def _hecke_relation(r: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     half = Fraction(1, 2)
     c = braiding(half, half, ctx)
     cinv = braiding(half, half, ctx, inverse=True)
@@ -380,7 +375,7 @@ class _Vec:
 
 
 def _q_cg_highest_weight(r: int, a: int, b: int, c: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     T = tensor_product(_V(ctx, a), _V(ctx, b))
     vectors = {z: _cg_vector(ctx, a, b, c, z) for z in range(c, -c - 1, -2)}
     checks: list[tuple[str, Any, Any]] = [("Delta(E) W_c = 0", _Vec(_apply(T.E, vectors[c])), _Vec({}))]
@@ -410,7 +405,7 @@ _register(
 
 
 def _braiding_eigenvalues(r: int, a: int, c: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     cmat = braiding(_spin(a), _spin(a), ctx)
     w = _cg_vector(ctx, a, a, c, c)
     lam = braiding_eigenvalue(_spin(a), _spin(c), ctx)
@@ -436,7 +431,7 @@ def _casimir(T: UqModule, ctx: QContext[Any, Any]) -> ExactMatrix:
 
 
 def _ribbon_twist(r: int, a: int, b: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     T = tensor_product(_V(ctx, a), _V(ctx, b))
     C = _casimir(T, ctx)
     one = T.identity()
@@ -486,7 +481,7 @@ def _partial_trace(m: ExactMatrix, d: int, ctx: QContext[Any, Any]) -> ExactMatr
 
 
 def _markov_partial_trace(r: int, a: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     j = _spin(a)
     d = a + 1
     one = ExactMatrix.identity(d, ctx.zero, ctx.one)
@@ -522,7 +517,7 @@ _MARKOV_WORDS: tuple[tuple[int, ...], ...] = ((1, 1, 1), (1, -2, 1, -2), (1, 2, 
 
 
 def _markov_trace_invariance(r: int, a: int) -> CheckResult:
-    ctx = _ctx(r)
+    ctx = level_context(r)
     j = _spin(a)
     gen = generic_q()
     checks: list[tuple[str, Any, Any]] = []

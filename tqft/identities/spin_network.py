@@ -46,7 +46,6 @@ from typing import Any
 
 from ..exact.context import CLASSICAL, QContext
 from ..recoupling.wigner import wigner_6j
-from ..spin_network.evaluate import _greedy, _start_candidates, order_cost, resolve
 from ..spin_network.moves import (
     LinearCombination,
     f_move,
@@ -58,9 +57,9 @@ from ..spin_network.moves import (
     remove_loop,
 )
 from ..spin_network.network import SpinNetwork
+from ..spin_network.plan import greedy_order, order_cost, resolve, start_candidates
 from ..spins import spin
-from .core import CheckResult, Domain, Identity, compare, coupled, free, register
-from .q_recoupling import context as level_context
+from .core import CheckResult, Domain, Identity, compare, coupled, free, level_context, register
 from .recoupling import sixj_domain
 
 __all__ = [
@@ -306,8 +305,8 @@ def absorption_orders(net: SpinNetwork, count: int = 3) -> list[list[Hashable]]:
     """
     res = resolve(net)
     orders: list[list[Hashable]] = []
-    for start in _start_candidates(res, count):
-        order = _greedy(res, start)[0]
+    for start in start_candidates(res, count):
+        order = greedy_order(res, start)
         if order not in orders:
             orders.append(order)
     reverse = list(reversed(orders[0]))

@@ -3,6 +3,7 @@ recoupling moves and the hexagonal image encoding of Lulli, Marciano and Zappala
 
 * :mod:`~tqft.spin_network.network`: :class:`SpinNetwork` (networkx underneath), comb
   intertwiners and crossings, validation, faces and genus of the ribbon structure;
+* :mod:`~tqft.spin_network.plan`: pieces, frontiers and the absorption order of a sweep;
 * :mod:`~tqft.spin_network.evaluate`: evaluation of closed and open networks in any
   q-context by a recoupling sweep;
 * :mod:`~tqft.spin_network.boundary`: boundary state spaces, splittings, pairings, inner
@@ -14,9 +15,10 @@ recoupling moves and the hexagonal image encoding of Lulli, Marciano and Zappala
 """
 
 from .boundary import BoundarySpace, cut, inner, pair
-from .evaluate import BoundaryVector, evaluate, evaluate_open, plan
+from .evaluate import BoundaryVector, evaluate, evaluate_open
 from .honeycomb import honeycomb, transition_blocks, transition_matrix
 from .network import Crossing, Intertwiner, NetworkStructureError, NonPlanarError, SpinNetwork
+from .plan import plan
 
 __all__ = [
     "BoundarySpace",

@@ -47,6 +47,7 @@ from ..exact.qcontexts import parse_context
 from ..recoupling.kauffman_lins import loop, theta
 from .evaluate import BoundaryVector, evaluate_open
 from .network import SpinNetwork
+from .plan import final_frontier, opposite, plan, resolve
 
 __all__ = ["BoundarySpace", "cut", "inner", "pair"]
 
@@ -95,12 +96,8 @@ class BoundarySpace:
         if m == 2:
             return loop(self.ctx, self.colours[0])
         y = (0, *label, 0)
-        value = self.ctx.one
-        for i in range(1, m - 1):
-            value = value * theta(self.ctx, y[i], self.colours[i], y[i + 1])
-        for i in range(2, m - 1):
-            value = value / loop(self.ctx, y[i])
-        return value
+        triads = [(y[i], self.colours[i], y[i + 1]) for i in range(1, m - 1)]
+        return _norm(self.ctx, triads, [y[i] for i in range(2, m - 1)])
 
     # -- arbitrary splittings -------------------------------------------------------------
     def tree_labels(self, tree: Tree) -> list[tuple[int, ...]]:
@@ -203,13 +200,8 @@ class BoundarySpace:
         net = self.tree_network(tree, label)
         if not net.vertices:
             return loop(self.ctx, self.colours[0])
-        value = self.ctx.one
-        for v in net.vertices:
-            value = value * theta(self.ctx, *net.colours_at(v))
-        for e in net.edges:
-            if all(p not in net.boundary for p in net.ends(e)):
-                value = value / loop(self.ctx, net.colour(e))
-        return value
+        internal = [net.colour(e) for e in net.edges if all(p not in net.boundary for p in net.ends(e))]
+        return _norm(self.ctx, [net.colours_at(v) for v in net.vertices], internal)
 
     def coordinates(self, tree: Tree, label: Sequence[int]) -> dict[tuple[int, ...], Any]:
         """Comb coordinates of the basis vector ``T_x`` of ``tree``."""
@@ -259,6 +251,17 @@ class BoundarySpace:
                 if not self.ctx.is_zero(s - want):
                     return False
         return True
+
+
+def _norm(ctx: Any, triads: Sequence[Sequence[int]], internal: Sequence[int]) -> Any:
+    """``prod theta(triad) / prod Delta(internal edge)``: a splitting vector glued to its mirror,
+    its bubbles removed one by one."""
+    value = ctx.one
+    for t in triads:
+        value = value * theta(ctx, *t)
+    for c in internal:
+        value = value / loop(ctx, c)
+    return value
 
 
 def pair(v: BoundaryVector, w: BoundaryVector) -> Any:
@@ -314,8 +317,6 @@ def cut(net: SpinNetwork, edges: Sequence[Hashable]) -> tuple[SpinNetwork, SpinN
     ``evaluate(net) == pair(evaluate_open(A), evaluate_open(B))``."""
     import networkx as nx
 
-    from .evaluate import _opp, _run, plan, resolve
-
     cutset = list(edges)
     for e in cutset:
         if e not in net.edges:
@@ -351,8 +352,7 @@ def cut(net: SpinNetwork, edges: Sequence[Hashable]) -> tuple[SpinNetwork, SpinN
         for e in cutset:
             piece.add_boundary(("cut", e))
         res = resolve(piece)
-        sweep = _run(res, parse_context(None), plan(piece, res))
-        order = [piece.dart_vertex(_opp(d)) for d in sweep.frontier]
+        order = [piece.dart_vertex(opposite(d)) for d in final_frontier(res, plan(piece, res))]
         piece._boundary = list(order)
         sides.append(piece)
     a, b = sides

@@ -21,8 +21,9 @@ Kauffman-Lins recoupling step on the comb:
 
 No state sum is ever enumerated: the cost is the number of comb labels of the frontier
 (the dimension of the boundary intertwiner space, bounded by the frontier width, i.e. a
-path-width of the planar graph) times the local colour ranges.  The order of absorption is
-chosen greedily to keep the frontier short (:func:`plan`), trying several start vertices.
+path-width of the planar graph) times the local colour ranges.  The order of absorption
+comes from :func:`tqft.spin_network.plan.plan`, which scores candidate orders by the
+summed dimension of the frontier's intertwiner spaces.
 Every coefficient is one formula of :mod:`tqft.recoupling.kauffman_lins`, written once
 against a :class:`~tqft.exact.QContext`, so the same sweep runs at q = 1, at q = -1 (loop
 value ``n + 1``), at generic q (rational functions), at roots of unity (cyclotomic numbers,
@@ -49,7 +50,6 @@ genus without crossings raises :class:`~tqft.spin_network.network.NonPlanarError
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -64,332 +64,11 @@ from ..recoupling.kauffman_lins import loop, tet, theta
 from ..recoupling.racah_formulas import triangle_factorials
 from ..spins import admissible as _classical_admissible
 from .network import Crossing, Dart, Intertwiner, NetworkStructureError, NonPlanarError, SpinNetwork
+from .plan import Piece, Resolved, attach, closed_pair, group_sizes, opposite, plan, resolve
 
-__all__ = ["BoundaryVector", "Piece", "evaluate", "evaluate_open", "plan", "resolve"]
+__all__ = ["BoundaryVector", "Sweep", "evaluate", "evaluate_open", "run_sweep"]
 
 Key = tuple[tuple[int, ...], tuple[int, ...], Any]  # (leg colours, spine y_1..y_{m-1}, pending term)
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A bivalent or trivalent piece of a resolved network: its darts in ccw order, the
-    original vertex (``group``) it comes from and its index in that vertex's comb."""
-
-    name: Hashable
-    darts: tuple[Dart, ...]
-    group: Hashable
-    index: int
-
-
-@dataclass
-class Resolved:
-    """A network resolved into bivalent/trivalent pieces, with the variable internal edges
-    of comb/crossing vertices (colour taken from the vertex's term)."""
-
-    net: SpinNetwork
-    pieces: dict[Hashable, Piece]
-    dart_piece: dict[Dart, Hashable]
-    colour: dict[Hashable, int | None]
-    internal_slot: dict[Hashable, int]  # internal edge -> position in its group's term
-    groups: dict[Hashable, Any]  # vertex -> Intertwiner / Crossing
-    boundary_darts: set[Dart]
-
-
-def resolve(net: SpinNetwork) -> Resolved:
-    """Split every vertex of valence ``n >= 4`` into its comb of ``n - 2`` trivalent pieces."""
-    pieces: dict[Hashable, Piece] = {}
-    dart_piece: dict[Dart, Hashable] = {}
-    colour: dict[Hashable, int | None] = {e: net.colour(e) for e in net.edges}
-    slot: dict[Hashable, int] = {}
-    groups: dict[Hashable, Any] = {}
-    bset = set(net.boundary)
-    boundary_darts = {net.rotation(p)[0] for p in net.boundary}
-    for v in net.vertices:
-        rot = net.rotation(v)
-        n = len(rot)
-        if n <= 3:
-            pieces[v] = Piece(v, rot, v, 0)
-            continue
-        groups[v] = net.intertwiner(v)
-        internal = [("__int__", v, k) for k in range(2, n - 1)]
-        for k, e in enumerate(internal):
-            colour[e] = None
-            slot[e] = k
-        for k in range(1, n - 1):
-            darts: tuple[Dart, ...]
-            if k == 1:
-                darts = (rot[0], rot[1], (internal[0], 0))
-            elif k == n - 2:
-                darts = ((internal[-1], 1), rot[n - 2], rot[n - 1])
-            else:
-                darts = ((internal[k - 2], 1), rot[k], (internal[k - 1], 0))
-            pieces[("__piece__", v, k)] = Piece(("__piece__", v, k), darts, v, k)
-    for name, piece in pieces.items():
-        for d in piece.darts:
-            dart_piece[d] = name
-    for point in bset:
-        dart_piece[net.rotation(point)[0]] = ("__boundary__", point)
-    return Resolved(net, pieces, dart_piece, colour, slot, groups, boundary_darts)
-
-
-def _opp(d: Dart) -> Dart:
-    return (d[0], 1 - d[1])
-
-
-def _attach(frontier: list[Dart], piece: Piece) -> tuple[int, int, list[Dart]] | None:
-    """How ``piece`` attaches to the frontier: ``(start, k, new_legs)`` with the in-block of
-    ``k`` legs starting at cyclic position ``start``, or None if it does not attach
-    planarly (in-legs not contiguous, or in the wrong orientation)."""
-    pos = {d: i for i, d in enumerate(frontier)}
-    ins = [i for i, d in enumerate(piece.darts) if _opp(d) in pos]
-    k = len(ins)
-    n = len(piece.darts)
-    if k == 0:
-        return None
-    m = len(frontier)
-    # the in-darts in the piece's ccw order must be consecutive and appear reversed in the frontier
-    for j0 in ins:
-        # candidate: piece.darts[j0] is alpha(f_1), the first frontier leg of the block
-        start = pos[_opp(piece.darts[j0])]
-        ok = True
-        for t in range(k):
-            d = piece.darts[(j0 - t) % n]
-            if _opp(d) not in pos or pos[_opp(d)] != (start + t) % m:
-                ok = False
-                break
-        if ok:
-            new = [piece.darts[(j0 + 1 + t) % n] for t in range(n - k)]
-            return start, k, new
-    return None
-
-
-def plan(net: SpinNetwork, resolved: Resolved | None = None, starts: int = 6) -> list[Hashable]:
-    """An absorption order of the resolved pieces that keeps the sweep's state small.
-
-    Candidates: greedy orders from up to ``starts`` start pieces (spread over the graph by
-    breadth-first distance), each absorbing next the attachable piece that gives the
-    shortest frontier (ties: more legs absorbed, no base-point rotation), and, when the
-    network has drawing positions, sweeps along twelve directions.  Each candidate is
-    scored by :func:`order_cost` (the summed dimensions of the frontier's intertwiner
-    spaces, i.e. the number of comb labels the sweep will hold) and the cheapest is
-    returned.  The pieces of one comb vertex are absorbed consecutively."""
-    res = resolved if resolved is not None else resolve(net)
-    if not res.pieces:
-        return []
-    best: tuple[int, list[Hashable]] | None = None
-    for order in _candidate_orders(res, starts):
-        cost = order_cost(res, order)
-        if cost is not None and (best is None or cost < best[0]):
-            best = (cost, order)
-    if best is None:
-        raise NonPlanarError(
-            "no absorption order attaches every piece planarly: the ribbon structure has genus "
-            f"{res.net.genus()}; draw crossings explicitly with Crossing vertices"
-        )
-    return best[1]
-
-
-def _candidate_orders(res: Resolved, starts: int) -> list[list[Hashable]]:
-    out = []
-    for s in _start_candidates(res, starts):
-        try:
-            out.append(_greedy(res, s)[0])
-        except NonPlanarError:
-            continue
-    pos = res.net.positions
-    if pos and all(res.pieces[p].group in pos for p in res.pieces):
-        for k in range(12):
-            ang = math.pi * k / 12
-            cx, cy = math.cos(ang), math.sin(ang)
-
-            def key(p: Hashable, cx: float = cx, cy: float = cy) -> tuple[float, float]:
-                x, y = pos[res.pieces[p].group]
-                return (round(x * cx + y * cy, 9), round(-x * cy + y * cx, 9))
-
-            out.append(sorted(res.pieces, key=key))
-    return out
-
-
-def _frontier_dimension(colours: Sequence[Sequence[int]], adm: Callable[[int, int, int], bool]) -> int:
-    """Number of comb labels of a frontier whose legs take the given colour sets."""
-    counts = {0: 1}
-    for cs in colours:
-        nxt: dict[int, int] = {}
-        for y, c in counts.items():
-            for col in cs:
-                for z in range(abs(y - col), y + col + 1, 2):
-                    if adm(y, col, z):
-                        nxt[z] = nxt.get(z, 0) + c
-        counts = nxt
-    return counts.get(0, 0)
-
-
-def order_cost(res: Resolved, order: Sequence[Hashable]) -> int | None:
-    """The summed frontier dimensions of an absorption order (None if the order does not
-    attach every piece planarly); a proxy for the sweep's running time."""
-    colour_sets: dict[Hashable, tuple[int, ...]] = {}
-    for e, col in res.colour.items():
-        if col is not None:
-            colour_sets[e] = (col,)
-    for e, slot in res.internal_slot.items():
-        group = e[1]  # type: ignore[index]
-        it = res.groups[group]
-        if isinstance(it, Intertwiner):
-            colour_sets[e] = tuple(sorted({k[slot] for k in it.terms}))
-        else:
-            a, b = res.net.colours_at(group)[:2]
-            colour_sets[e] = tuple(range(abs(a - b), a + b + 1, 2))
-    frontier: list[Dart] = []
-    total = 0
-    left = _group_sizes(res)
-    open_group: Hashable | None = None
-    for name in order:
-        piece = res.pieces[name]
-        if open_group is not None and piece.group != open_group:
-            return None  # the pieces of a comb vertex must be absorbed consecutively
-        left[piece.group] -= 1
-        open_group = piece.group if left[piece.group] else None
-        live = [d for d in frontier if _opp(d) not in res.boundary_darts]
-        if not live:
-            frontier = _closed_pair_free(frontier + list(piece.darts))
-        else:
-            att = _attach(frontier, piece)
-            if att is None:
-                return None
-            frontier = _apply_frontier(frontier, *att)
-        total += _frontier_dimension([colour_sets[d[0]] for d in frontier], _classical_admissible)
-    return total
-
-
-def _neighbours(res: Resolved, name: Hashable) -> list[Hashable]:
-    out = []
-    for d in res.pieces[name].darts:
-        other = res.dart_piece.get(_opp(d))
-        if other is not None and other in res.pieces:
-            out.append(other)
-    return out
-
-
-def _start_candidates(res: Resolved, starts: int) -> list[Hashable]:
-    names = list(res.pieces)
-    if len(names) <= starts:
-        return names
-    # double-sweep BFS for peripheral pieces, then spread by distance
-    first = names[0]
-    picks: list[Hashable] = []
-    far = first
-    for _ in range(2):
-        dist = _bfs(res, far)
-        far = max(dist, key=lambda x: (dist[x], -names.index(x)))
-        picks.append(far)
-    dist = _bfs(res, picks[0])
-    ordered = sorted(dist, key=lambda x: dist[x])
-    step = max(1, len(ordered) // starts)
-    for x in ordered[::step]:
-        if x not in picks:
-            picks.append(x)
-        if len(picks) >= starts:
-            break
-    return picks
-
-
-def _bfs(res: Resolved, src: Hashable) -> dict[Hashable, int]:
-    dist = {src: 0}
-    queue = [src]
-    for x in queue:
-        for y in _neighbours(res, x):
-            if y not in dist:
-                dist[y] = dist[x] + 1
-                queue.append(y)
-    return dist
-
-
-def _greedy(res: Resolved, start: Hashable) -> tuple[list[Hashable], tuple[int, int]]:
-    remaining = set(res.pieces)
-    order: list[Hashable] = []
-    frontier: list[Dart] = []
-    widest = 0
-    total = 0
-    current: Hashable | None = None
-    left = _group_sizes(res)
-    while remaining:
-        if not frontier or all(_opp(d) in res.boundary_darts for d in frontier):
-            # new component (or first piece)
-            pick = start if start in remaining else _component_start(res, remaining)
-            order.append(pick)
-            remaining.discard(pick)
-            frontier = _closed_pair_free(frontier + list(res.pieces[pick].darts))
-            left[res.pieces[pick].group] -= 1
-            current = res.pieces[pick].group if left[res.pieces[pick].group] else None
-            continue
-        frontier_owners = {res.dart_piece.get(_opp(d)) for d in frontier}
-        cands = [p for p in frontier_owners if p in remaining]
-        if current is not None:
-            cands = [p for p in cands if res.pieces[p].group == current]
-        best: tuple[tuple[int, int, int], Hashable, tuple[int, int, list[Dart]]] | None = None
-        for p in cands:
-            att = _attach(frontier, res.pieces[p])
-            if att is None:
-                continue
-            start_pos, k, new = att
-            m = len(frontier)
-            wraps = start_pos + k > m
-            score = (m - k + len(new), -k, int(wraps))
-            if best is None or score < best[0] or (score == best[0] and repr(p) < repr(best[1])):
-                best = (score, p, att)
-        if best is None:
-            raise NonPlanarError(
-                "the sweep found no piece that attaches planarly to the absorbed region: the ribbon "
-                f"structure has genus {res.net.genus()}; draw crossings explicitly with Crossing vertices"
-            )
-        _, p, (start_pos, k, new) = best
-        frontier = _apply_frontier(frontier, start_pos, k, new)
-        order.append(p)
-        remaining.discard(p)
-        piece = res.pieces[p]
-        left[piece.group] -= 1
-        current = piece.group if left[piece.group] else None
-        widest = max(widest, len(frontier))
-        total += len(frontier)
-    return order, (widest, total)
-
-
-def _group_sizes(res: Resolved) -> dict[Hashable, int]:
-    sizes: dict[Hashable, int] = {}
-    for p in res.pieces.values():
-        sizes[p.group] = sizes.get(p.group, 0) + 1
-    return sizes
-
-
-def _component_start(res: Resolved, remaining: set[Hashable]) -> Hashable:
-    return min(remaining, key=lambda x: list(res.pieces).index(x))
-
-
-def _apply_frontier(frontier: list[Dart], start: int, k: int, new: list[Dart]) -> list[Dart]:
-    m = len(frontier)
-    if start + k > m:  # the block wraps: the sweep rotates the comb first
-        frontier = frontier[start:] + frontier[:start]
-        start = 0
-    return _closed_pair_free(frontier[:start] + new + frontier[start + k :])
-
-
-def _closed_pair(frontier: list[Dart]) -> int | None:
-    """Position ``i`` such that legs ``i`` and ``i + 1`` (cyclically) are the two ends of one
-    edge (a self-loop or an edge closed by the last absorption), or None."""
-    m = len(frontier)
-    for i in range(m):
-        if m >= 2 and frontier[(i + 1) % m] == _opp(frontier[i]):
-            return i
-    return None
-
-
-def _closed_pair_free(frontier: list[Dart]) -> list[Dart]:
-    while (i := _closed_pair(frontier)) is not None:
-        if i == len(frontier) - 1:
-            frontier = frontier[1:] + frontier[:1]
-            i -= 1
-        frontier = frontier[:i] + frontier[i + 2 :]
-    return frontier
 
 
 # ---------------------------------------------------------------------------------------
@@ -467,43 +146,46 @@ def _add(out: dict[Key, Any], key: Key, value: Any) -> None:
     out[key] = value if old is None else old + value
 
 
-def _op_split(
-    state: dict[Key, Any], i: int, a: int | None, b: int | None, co: _Coefficients, var: Any
-) -> dict[Key, Any]:
+#: the colours of the legs a step creates, from the state key's leg colours and pending term
+NewColours = Callable[[tuple[int, ...], Any], tuple[int, ...]]
+
+
+def _op_split(state: dict[Key, Any], i: int, colours: NewColours, co: _Coefficients) -> dict[Key, Any]:
+    """Leg ``i`` (colour ``c``) splits into two legs ``a, b``: an F-move onto the comb."""
     out: dict[Key, Any] = {}
     adm = co.adm
     for (legs, spine, pend), val in state.items():
-        aa = a if a is not None else var(pend, 0)
-        bb = b if b is not None else var(pend, 1)
+        a, b = colours(legs, pend)
         c = legs[i]
-        if not adm(aa, bb, c):
+        if not adm(a, b, c):
             continue
         full = (0, *spine, 0)
         yi, yj = full[i], full[i + 1]
-        nl = (*legs[:i], aa, bb, *legs[i + 1 :])
-        for z in range(abs(yi - aa), yi + aa + 1, 2):
-            if not (adm(yi, aa, z) and adm(z, bb, yj)):
+        nl = (*legs[:i], a, b, *legs[i + 1 :])
+        for z in range(abs(yi - a), yi + a + 1, 2):
+            if not (adm(yi, a, z) and adm(z, b, yj)):
                 continue
-            coef = co.split(aa, bb, z, yj, yi, c)
+            coef = co.split(a, b, z, yj, yi, c)
             ns = (*full[1 : i + 1], z, *full[i + 1 : -1])
             _add(out, (nl, ns, pend), val * coef)
     return out
 
 
-def _op_merge(state: dict[Key, Any], i: int, c: int | None, co: _Coefficients, var: Any) -> dict[Key, Any]:
+def _op_merge(state: dict[Key, Any], i: int, colours: NewColours, co: _Coefficients) -> dict[Key, Any]:
+    """Legs ``i, i + 1`` merge into one leg of colour ``c``: ``Tet / theta``."""
     out: dict[Key, Any] = {}
     adm = co.adm
     for (legs, spine, pend), val in state.items():
-        cc = c if c is not None else var(pend, 0)
+        (c,) = colours(legs, pend)
         a, b = legs[i], legs[i + 1]
-        if not adm(a, b, cc):
+        if not adm(a, b, c):
             continue
         full = (0, *spine, 0)
         yi, ymid, yj = full[i], full[i + 1], full[i + 2]
-        if not adm(yi, cc, yj):
+        if not adm(yi, c, yj):
             continue
-        coef = co.merge(yi, a, b, cc, yj, ymid)
-        nl = (*legs[:i], cc, *legs[i + 2 :])
+        coef = co.merge(yi, a, b, c, yj, ymid)
+        nl = (*legs[:i], c, *legs[i + 2 :])
         ns = full[1 : i + 1] + full[i + 2 : -1]
         _add(out, (nl, ns, pend), val * coef)
     return out
@@ -564,7 +246,10 @@ def _drop_zeros(state: dict[Key, Any], co: _Coefficients) -> dict[Key, Any]:
     return {k: v for k, v in state.items() if not co.ctx.is_zero(v)}
 
 
-class _Sweep:
+class Sweep:
+    """The state of a sweep: the frontier darts, the comb coordinates of the absorbed part
+    (keys: leg colours, spine, pending comb term) and the largest number of labels held."""
+
     def __init__(self, res: Resolved, ctx: QContext[Any, Any]) -> None:
         self.res = res
         self.ctx = ctx
@@ -573,7 +258,7 @@ class _Sweep:
         self.state: dict[Key, Any] = {((), (), None): self.co.lift(ctx.one)}
         self.terms: dict[Hashable, dict[tuple[int, ...], Any]] = {}
         self.max_states = 1
-        self.left = _group_sizes(res)
+        self.left = group_sizes(res)
 
     def colour_of(self, dart: Dart, pend: Any) -> int:
         col = self.res.colour[dart[0]]
@@ -606,12 +291,12 @@ class _Sweep:
         grouped = piece.group in self.res.groups
         if grouped and not any(isinstance(k[2], tuple) and k[2][0] == piece.group for k in self.state):
             self.fan_out(piece)
-        live = [d for d in self.frontier if _opp(d) not in self.res.boundary_darts]
+        live = [d for d in self.frontier if opposite(d) not in self.res.boundary_darts]
         if not live:
             self._start(piece)
         else:
             self._attach(piece)
-        while (i := _closed_pair(self.frontier)) is not None:
+        while (i := closed_pair(self.frontier)) is not None:
             if i == len(self.frontier) - 1:
                 self.state = _op_rotate(self.state, self.co)
                 self.frontier = self.frontier[1:] + self.frontier[:1]
@@ -649,47 +334,34 @@ class _Sweep:
         self.frontier = self.frontier + list(piece.darts)
 
     def _attach(self, piece: Piece) -> None:
-        att = _attach(self.frontier, piece)
+        att = attach(self.frontier, piece)
         if att is None:
             raise NonPlanarError(f"piece {piece.name!r} does not attach planarly to the absorbed region")
         start, k, new = att
         m = len(self.frontier)
-        while start + k > m or (start != 0 and start + k > m):
+        while start + k > m:  # the block straddles the comb's base point
             self.state = _op_rotate(self.state, self.co)
             self.frontier = self.frontier[1:] + self.frontier[:1]
-            start = (start - 1) % m
-        if start + k > m:
-            raise TQFTError("internal error: block still wraps after rotation")
+            start -= 1
         co = self.co
         n = len(piece.darts)
-        newcols = [self.res.colour[d[0]] for d in new]
-        var_index = [self.res.internal_slot[d[0]] if self.res.colour[d[0]] is None else None for d in new]
 
-        def var(pend: Any, which: int) -> int:
-            slot = var_index[which]
-            assert slot is not None
-            return int(pend[1][slot])
+        def new_colours(legs: tuple[int, ...], pend: Any) -> tuple[int, ...]:
+            return tuple(self.colour_of(d, pend) for d in new)
 
         if n == 3 and k == 1:
-            self.state = _op_split(self.state, start, newcols[0], newcols[1], co, var)
+            self.state = _op_split(self.state, start, new_colours, co)
         elif n == 3 and k == 2:
-            self.state = _op_merge(self.state, start, newcols[0], co, var)
+            self.state = _op_merge(self.state, start, new_colours, co)
         elif n == 3 and k == 3:
-            # merge the first two legs into the colour of the third, then cap
-            out: dict[Key, Any] = {}
-            for key, val in self.state.items():
-                out[key] = val
-            merged: dict[Key, Any] = {}
-            for (legs, spine, pend), val in out.items():
-                part = _op_merge({(legs, spine, pend): val}, start, legs[start + 2], co, var)
-                for kk, vv in part.items():
-                    _add(merged, kk, vv)
+            # merge the first two legs into the colour of the third, then cap the pair
+            merged = _op_merge(self.state, start, lambda legs, pend: (legs[start + 2],), co)
             self.state = _op_cap(merged, start, co)
         elif n == 2 and k == 1:
             pass  # a bivalent vertex only relabels the leg
         elif n == 2 and k == 2:
             self.state = _op_cap(self.state, start, co)
-        else:  # pragma: no cover - excluded by _attach
+        else:  # pragma: no cover - excluded by attach
             raise TQFTError(f"internal error: piece of valence {n} with {k} attached legs")
         self.frontier = self.frontier[:start] + new + self.frontier[start + k :]
 
@@ -735,8 +407,8 @@ def _order_from_vertices(res: Resolved, order: Sequence[Hashable]) -> list[Hasha
     return seq
 
 
-def _run(res: Resolved, ctx: QContext[Any, Any], seq: list[Hashable]) -> _Sweep:
-    sweep = _Sweep(res, ctx)
+def run_sweep(res: Resolved, ctx: QContext[Any, Any], seq: list[Hashable]) -> Sweep:
+    sweep = Sweep(res, ctx)
     with ctx.workspace():
         for name in seq:
             sweep.absorb(name)
@@ -790,7 +462,7 @@ def evaluate(
             "evaluate_open for a boundary state"
         )
     res, ctx, seq = _prepare(net, context, order)
-    sweep = _run(res, ctx, seq)
+    sweep = run_sweep(res, ctx, seq)
     raw = sweep.state.get(((), (), None))
     value = ctx.zero if raw is None else sweep.co.lower(raw)
     if normalisation == "kl":
@@ -845,9 +517,9 @@ def evaluate_open(
             net._rotation[v] = [(("__strand__", e, 1), 1)]
             net._rotation[mid] = [(e, 1), (("__strand__", e, 1), 0)]
     res, ctx, seq = _prepare(net, context, order)
-    sweep = _run(res, ctx, seq)
+    sweep = run_sweep(res, ctx, seq)
     target = [net.rotation(p)[0] for p in net.boundary]
-    frontier = [_opp(d) for d in sweep.frontier]
+    frontier = [opposite(d) for d in sweep.frontier]
     if sorted(map(repr, frontier)) != sorted(map(repr, target)):
         raise TQFTError("internal error: the final frontier is not the boundary")
     state = sweep.state

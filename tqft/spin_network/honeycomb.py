@@ -132,7 +132,7 @@ def honeycomb(pixels: Any, n: int | None = None) -> SpinNetwork:
     keep = {p for p, s in incident.items() if len(s) >= 3}
     net = SpinNetwork()
     done: set[frozenset[tuple[int, int]]] = set()
-    count = 0
+    first_step: dict[tuple[Any, int], tuple[int, int]] = {}  # dart -> the next corner along its chain
     for start in sorted(keep):
         for side in incident[start]:
             if side in done:
@@ -146,25 +146,18 @@ def honeycomb(pixels: Any, n: int | None = None) -> SpinNetwork:
                 cur = next(iter(nxt_side - {cur}))
             done.update(chain)
             cells = sides[chain[0]]
-            colour = sum(img[cy][cx] for cx, cy in cells)
-            name = ("side", *sorted(cells), count)
-            count += 1
-            net.add_edge(name, start, cur, colour)
-            net._first_step = getattr(net, "_first_step", {})  # type: ignore[attr-defined]
-            net._first_step[(name, 0)] = next(iter(chain[0] - {start}))  # type: ignore[attr-defined]
-            net._first_step[(name, 1)] = next(iter(chain[-1] - {cur}))  # type: ignore[attr-defined]
-    steps = net._first_step  # type: ignore[attr-defined]
+            name = ("side", *sorted(cells), len(net.edges))
+            net.add_edge(name, start, cur, sum(img[cy][cx] for cx, cy in cells))
+            first_step[(name, 0)] = next(iter(chain[0] - {start}))
+            first_step[(name, 1)] = next(iter(chain[-1] - {cur}))
     for v in keep:
-        darts = list(net.rotation(v))
         vx, vy = _real(v)
 
         def angle(d: Any, vx: float = vx, vy: float = vy) -> float:
-            px, py = _real(steps[d])
+            px, py = _real(first_step[d])
             return math.atan2(py - vy, px - vx)
 
-        darts.sort(key=angle)
-        net._rotation[v] = darts
-    del net._first_step  # type: ignore[attr-defined]
+        net.set_rotation(v, [d[0] for d in sorted(net.rotation(v), key=angle)])
     net.positions = {v: _real(v) for v in keep}
     return net
 

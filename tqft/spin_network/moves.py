@@ -87,8 +87,8 @@ from ..errors import AdmissibilityError, InvalidArgumentError
 from ..exact.context import QContext
 from ..exact.qcontexts import NumericQContext, RootOfUnityContext, parse_context
 from ..recoupling.kauffman_lins import loop, recoupling_coefficient, tet, theta
-from .evaluate import plan
 from .network import Dart, SpinNetwork
+from .plan import plan
 
 __all__ = [
     "LinearCombination",
