@@ -346,7 +346,11 @@ class Sweep:
         co = self.co
         n = len(piece.darts)
 
+        fixed = tuple(self.res.colour[d[0]] for d in new)
+
         def new_colours(legs: tuple[int, ...], pend: Any) -> tuple[int, ...]:
+            if None not in fixed:
+                return fixed  # type: ignore[return-value]
             return tuple(self.colour_of(d, pend) for d in new)
 
         if n == 3 and k == 1:
