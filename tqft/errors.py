@@ -20,6 +20,7 @@ __all__ = [
     "CostLimitError",
     "InvalidArgumentError",
     "InvalidSpinError",
+    "InvalidTriangulationError",
     "NotRepresentableError",
     "SpinTypeError",
     "TQFTError",
@@ -41,6 +42,11 @@ class InvalidSpinError(InvalidArgumentError):
 
 class SpinTypeError(InvalidSpinError, TypeError):
     """A spin was given as an object of a type that cannot hold a spin (list, complex, ...)."""
+
+
+class InvalidTriangulationError(InvalidArgumentError):
+    """A gluing table, isomorphism signature or Pachner move does not describe a valid
+    (or a legal) triangulation; the message names the tetrahedron, face or move."""
 
 
 class AdmissibilityError(InvalidArgumentError):
