@@ -47,7 +47,8 @@ class CellData:
       ``1/theta`` (the interior ones);
     * ``weighted_edges``: edges that carry the loop value ``Delta`` (the interior ones);
     * ``open_edges``: edges not summed over (the boundary), in output order;
-    * ``vertices``: the number of vertices that carry ``D^-2`` (the interior ones).
+    * ``vertices``: the number of vertices that carry ``D^-2`` (the interior ones);
+    * ``fixed``: ``(edge, colour)`` pairs, edges whose colour is fixed (a gauge fixing).
     """
 
     n_edges: int
@@ -57,6 +58,7 @@ class CellData:
     weighted_edges: frozenset[int]
     open_edges: tuple[int, ...] = ()
     vertices: int = 0
+    fixed: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -237,7 +239,7 @@ def sweep(
             f"(e.g. simplify it), or raise tqft.tqft_models.state_sum.MAX_TABLE_ENTRIES"
         )
     cols_allowed = tables.colours
-    n = cols_allowed.size
+    fixed = {e: np.array([c], dtype=np.int64) for e, c in cells.fixed}
     b = tables.base
     keys = np.zeros((1, 0), dtype=np.int64)
     values = np.ones((tables.lanes, 1), dtype=tables.dtype)
@@ -245,6 +247,8 @@ def sweep(
     tri = cells.triangles
     for step, e in enumerate(the_plan.order):
         K = keys.shape[0]
+        choices = fixed.get(e, cols_allowed)
+        n = choices.size
         if K * n * tables.lanes > 4 * max_entries:
             raise CostLimitError(
                 f"the state sum would grow to {K * n} colourings x {tables.lanes} lanes at edge {e} "
@@ -252,7 +256,7 @@ def sweep(
                 f"or raise tqft.tqft_models.state_sum.MAX_TABLE_ENTRIES"
             )
         rows = np.repeat(np.arange(K), n)
-        newc = np.tile(cols_allowed, K)
+        newc = np.tile(choices, K)
         pos = {x: i for i, x in enumerate(active)}
 
         def column(x: int, rows: np.ndarray = rows, newc: np.ndarray = newc, pos: dict[int, int] = pos) -> np.ndarray:

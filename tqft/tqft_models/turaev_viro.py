@@ -136,6 +136,34 @@ class TVSpec:
     def admissible(self, a: int, b: int, c: int) -> bool:
         return (a + b + c) % 2 == 0 and a <= b + c and b <= a + c and c <= a + b and a + b + c <= 2 * (self.r - 2)
 
+    @property
+    def max_colour(self) -> int:
+        return self.r - 2
+
+    @property
+    def level_zero(self) -> int:
+        """``[n] = 0`` exactly when this divides ``n`` (0: never, the classical case)."""
+        return self.r
+
+
+class SpecLike(Protocol):
+    """What the local factors need from a state-sum specification (:class:`TVSpec`, or
+    :class:`~tqft.tqft_models.ponzano_regge.PRSpec` at q = 1)."""
+
+    @property
+    def order(self) -> int: ...
+
+    @property
+    def colours(self) -> np.ndarray: ...
+
+    @property
+    def max_colour(self) -> int: ...
+
+    @property
+    def level_zero(self) -> int: ...
+
+    def admissible(self, a: int, b: int, c: int) -> bool: ...
+
 
 # -- local factors, vectorised over lanes ------------------------------------------------------
 
@@ -167,15 +195,19 @@ class _Ring:
         return -x if self.moduli is None else (-x) % self._m(x)
 
 
-def _quantum_integers(spec: TVSpec, ring: _Ring, q: np.ndarray, nmax: int) -> np.ndarray:
-    """``[n]`` for ``n = 0 .. nmax`` on every lane; ``[n] = 0`` exactly when ``r | n``."""
+def _quantum_integers(spec: SpecLike, ring: _Ring, q: np.ndarray, nmax: int) -> np.ndarray:
+    """``[n]`` for ``n = 0 .. nmax`` on every lane; ``[n] = 0`` exactly when ``r | n``
+    (``[n] = n`` in the classical case, ``order = 1``)."""
     lanes = q.shape[0]
     out = np.zeros((lanes, nmax + 1), dtype=ring.dtype)
+    if spec.order == 1:
+        out[:] = np.arange(nmax + 1, dtype=ring.dtype)
+        return out
     if ring.moduli is None:
         # q = exp(i theta): [n] = sin(n theta) / sin(theta)
         theta = q[:, 0]
         for n in range(nmax + 1):
-            out[:, n] = 0.0 if n % spec.r == 0 else np.sin(n * theta) / np.sin(theta)
+            out[:, n] = 0.0 if n % spec.level_zero == 0 else np.sin(n * theta) / np.sin(theta)
         return out
     p = ring.moduli
     qinv = ml.mod_inverse(q, p)
@@ -186,15 +218,16 @@ def _quantum_integers(spec: TVSpec, ring: _Ring, q: np.ndarray, nmax: int) -> np
         out[:, n : n + 1] = ((qn - qni) % p) * den % p
         qn = qn * q % p
         qni = qni * qinv % p
-    if np.any(out[:, [n for n in range(1, nmax + 1) if n % spec.r]] == 0):  # pragma: no cover - p = 1 mod N
+    if np.any(out[:, [n for n in range(1, nmax + 1) if n % spec.level_zero]] == 0):  # pragma: no cover - p = 1 mod N
         raise ArithmeticError("a quantum integer below the level vanished modulo a lane prime")
     return out
 
 
-def _tables(spec: TVSpec, ring: _Ring, q: np.ndarray) -> Tables:
-    r = spec.r
+def _tables(spec: SpecLike, ring: _Ring, q: np.ndarray) -> Tables:
     colours = spec.colours
-    cmax = r - 2
+    cmax = spec.max_colour
+    # quantum factorials are invertible below the level (everywhere in the classical case)
+    r = spec.level_zero or 2 * cmax + 3
     base = cmax + 1
     fmax = 2 * cmax + 2
     qint = _quantum_integers(spec, ring, q, fmax)
