@@ -126,9 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_spin_network_parsers(sub)
 
-    from .learning import cli as learning_cli
-
-    learning_cli.add_parser(sub)
+    for piece in _pieces():
+        piece.add_parser(sub)
 
     for name, (_, params, title) in _symbols().items():
         p = sub.add_parser(name, help=title, description=title)
@@ -546,6 +545,20 @@ def _normalise(argv: list[str]) -> list[str]:
     return [argv[0], *options, "--", *positionals]
 
 
+#: modules that add sub-commands: each has ``COMMANDS``, ``add_parser(sub)`` and ``run(args)``
+_PIECE_MODULES = (
+    "tqft.learning.cli",
+    "tqft.tqft_models.cli_state_sums",
+    "tqft.tqft_models.cli_cobordism",
+)
+
+
+def _pieces() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in _PIECE_MODULES]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tqft`` command; returns the exit status."""
     parser = build_parser()
@@ -564,10 +577,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _spin_network_command(args)
         if args.command == "honeycomb":
             return _honeycomb_command(args)
-        from .learning import cli as learning_cli
-
-        if args.command in learning_cli.COMMANDS:
-            return learning_cli.run(args)
+        for piece in _pieces():
+            if args.command in piece.COMMANDS:
+                return int(piece.run(args))
         return _symbol_command(args)
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)

@@ -26,9 +26,9 @@ This module is the arithmetic; :mod:`tqft.tqft_models.turaev_viro` runs state su
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import flint
 import gmpy2
@@ -56,12 +56,8 @@ def _prime_factors(n: int) -> list[int]:
     return out
 
 
-def lane_primes(N: int, count: int, below: int = PRIME_BOUND) -> list[int]:
-    """The ``count`` largest primes ``p < below`` with ``p = 1 (mod N)``.
-
-    >>> lane_primes(10, 2, below=100)
-    [71, 61]
-    """
+@lru_cache(maxsize=256)
+def _lane_primes(N: int, count: int, below: int) -> tuple[int, ...]:
     out: list[int] = []
     p = (below - 1) // N * N + 1
     if p >= below:
@@ -70,9 +66,19 @@ def lane_primes(N: int, count: int, below: int = PRIME_BOUND) -> list[int]:
         if gmpy2.is_prime(p):
             out.append(p)
         p -= N
-    return out
+    return tuple(out)
 
 
+def lane_primes(N: int, count: int, below: int = PRIME_BOUND) -> list[int]:
+    """The ``count`` largest primes ``p < below`` with ``p = 1 (mod N)``.
+
+    >>> lane_primes(10, 2, below=100)
+    [71, 61]
+    """
+    return list(_lane_primes(N, count, below))
+
+
+@lru_cache(maxsize=1024)
 def root_of_order(N: int, p: int) -> int:
     """The smallest-base element of exact multiplicative order ``N`` in ``F_p``
     (``N`` divides ``p - 1``): ``g^((p-1)/N)`` for the first ``g = 2, 3, ...`` that works.
@@ -147,19 +153,23 @@ def _coefficients_mod_p(lanes: LaneSet, rows: np.ndarray, p: int) -> np.ndarray:
     N = lanes.N
     if N <= 2:
         return rows % p
-    w = root_of_order(N, p)
     all_units = [k for k in range(1, N) if math.gcd(k, N) == 1]
-    phi = len(all_units)
     lane_index = {k: i for i, k in enumerate(lanes.units)}
     # values at every unit: the conjugate k -> N - k has the same value for real elements
     idx = [lane_index[k] if k in lane_index else lane_index[N - k] for k in all_units]
     rhs = rows[idx]
-    vander = flint.nmod_mat([[pow(w, k * i, p) for i in range(phi)] for k in all_units], p)
-    inv = vander.inv()
-    inv_np = np.array([[int(inv[i, j]) for j in range(phi)] for i in range(phi)], dtype=object)
     # exact modular product with Python ints (phi and K are small)
-    out = (inv_np.dot(rhs.astype(object))) % p
-    return out
+    return (_vandermonde_inverse(N, p).dot(rhs.astype(object))) % p
+
+
+@lru_cache(maxsize=256)
+def _vandermonde_inverse(N: int, p: int) -> np.ndarray:
+    """Inverse modulo ``p`` of ``(w^(k i))`` over the units ``k`` and ``i < phi(N)``."""
+    w = root_of_order(N, p)
+    all_units = [k for k in range(1, N) if math.gcd(k, N) == 1]
+    phi = len(all_units)
+    inv = flint.nmod_mat([[pow(w, k * i, p) for i in range(phi)] for k in all_units], p).inv()
+    return np.array([[int(inv[i, j]) for j in range(phi)] for i in range(phi)], dtype=object)
 
 
 def _rational_reconstruction(a: int, m: int) -> Fraction | None:
@@ -238,7 +248,3 @@ def mod_pow(base: np.ndarray, exponent: np.ndarray | int, moduli: np.ndarray) ->
         b = (b * b) % moduli
         e >>= 1
     return result
-
-
-def as_int_list(values: Sequence[int]) -> list[int]:
-    return [int(v) for v in values]

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -245,10 +246,11 @@ def _tables(spec: SpecLike, ring: _Ring, q: np.ndarray) -> Tables:
     for a in range(base):
         delta[:, a] = qint[:, a + 1] if a % 2 == 0 else ring.neg(qint[:, a + 1])
 
-    triples = np.array(
-        [(a, b, c) for a in colours for b in colours for c in colours if spec.admissible(int(a), int(b), int(c))],
-        dtype=np.int64,
-    ).reshape(-1, 3)
+    grid = np.stack(np.meshgrid(colours, colours, colours, indexing="ij"), axis=-1).reshape(-1, 3)
+    ga, gb, gc = grid[:, 0], grid[:, 1], grid[:, 2]
+    level_ok = ga + gb + gc <= 2 * cmax if spec.level_zero else np.ones(ga.size, dtype=bool)
+    keep = ((ga + gb + gc) % 2 == 0) & (ga <= gb + gc) & (gb <= ga + gc) & (gc <= ga + gb) & level_ok
+    triples = grid[keep]
     a, b, c = triples[:, 0], triples[:, 1], triples[:, 2]
     codes = (a * base + b) * base + c
     admissible = np.zeros(base**3, dtype=bool)
@@ -348,11 +350,18 @@ def closed_cells(tri: TriangulationLike) -> CellData:
 _FIRST_PRIMES = 3
 
 
+@lru_cache(maxsize=16)
+def _lane_tables(spec: SpecLike, lanes: ml.LaneSet) -> tuple[_Ring, Tables]:
+    """Local factors for one spec and lane set, built once per process (their memo of
+    tetrahedral symbols keeps growing with use)."""
+    ring = _Ring(lanes.moduli)
+    return ring, _tables(spec, ring, lanes.q)
+
+
 def lane_sums(cells: CellData, spec: TVSpec, lanes: ml.LaneSet) -> tuple[np.ndarray, np.ndarray]:
     """The normalised state sum (``D^-2`` per vertex of ``cells.vertices``) on every lane:
     ``(keys, values)`` as in :func:`~tqft.tqft_models.state_sum.sweep`."""
-    ring = _Ring(lanes.moduli)
-    tables = _tables(spec, ring, lanes.q)
+    ring, tables = _lane_tables(spec, lanes)
     keys, values = sweep(cells, tables, plan(cells, tables.colours.size, _rho(tables)))
     if cells.vertices:
         d2 = _dimension_squared_lanes(tables, ring)
