@@ -550,6 +550,7 @@ _PIECE_MODULES = (
     "tqft.learning.cli",
     "tqft.tqft_models.cli_state_sums",
     "tqft.tqft_models.cli_cobordism",
+    "tqft.topology.cli_triangulation",
 )
 
 

@@ -18,6 +18,7 @@ trefoil ``t + t^3 - t^4``.
 """
 
 from .bracket import frontier_order, kauffman_bracket
+from .census import CENSUS, layered_solid_torus, lens_space, poincare_sphere, s2xs1, three_sphere, weeks
 from .jones import (
     METHODS,
     format_jones,
@@ -30,26 +31,37 @@ from .jones import (
 )
 from .knots import LinkDiagram, as_diagram, braid_to_pd, connected_sum, disjoint_union
 from .notation import Braid, KnotInputError, KnotTypeError, parse_braid, parse_pd
+from .triangulation import AbelianGroup, Triangulation, from_isosig
 
 __all__ = [
+    "CENSUS",
     "METHODS",
+    "AbelianGroup",
     "Braid",
     "KnotInputError",
     "KnotTypeError",
     "LinkDiagram",
+    "Triangulation",
     "as_diagram",
     "braid_to_pd",
     "connected_sum",
     "disjoint_union",
     "format_jones",
+    "from_isosig",
     "frontier_order",
     "jones",
     "jones_torus_2",
     "jones_torus_knot",
     "jones_unlink",
     "kauffman_bracket",
+    "layered_solid_torus",
+    "lens_space",
     "parse_braid",
     "parse_jones",
     "parse_pd",
+    "poincare_sphere",
+    "s2xs1",
+    "three_sphere",
     "to_t",
+    "weeks",
 ]
