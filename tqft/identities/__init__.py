@@ -19,11 +19,14 @@ and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
 from . import entanglement as _entanglement  # noqa: F401  (registers identities)
+from . import frobenius as _frobenius  # noqa: F401  (registers identities)
 from . import modular as _modular  # noqa: F401  (registers identities)
 from . import q_recoupling as _q_recoupling  # noqa: F401  (registers identities)
 from . import quantum_group as _quantum_group  # noqa: F401  (registers identities)
 from . import recoupling as _recoupling  # noqa: F401  (registers identities)
 from . import spin_network as _spin_network  # noqa: F401  (registers identities)
+from . import state_sums as _state_sums  # noqa: F401  (registers identities)
+from . import triangulation as _triangulation  # noqa: F401  (registers identities)
 from .core import CheckResult, Domain, Identity, catalogue, get, names, register, unregister
 from .runner import CatalogueReport, IdentityReport, run_catalogue, run_identity_cases
 
