@@ -551,6 +551,7 @@ _PIECE_MODULES = (
     "tqft.tqft_models.cli_state_sums",
     "tqft.tqft_models.cli_cobordism",
     "tqft.topology.cli_triangulation",
+    "tqft.tqft_models.cli_rt",
 )
 
 

@@ -127,7 +127,8 @@ def _decimal(x: Cyclotomic, digits: int) -> str:
     re = mpmath.nstr(v.real, digits, min_fixed=-math.inf, max_fixed=math.inf)
     if x.is_real():
         return re
-    im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
+    with mpmath.workprec(prec):  # abs() rounds to the working precision
+        im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
     return f"{re} {'-' if v.imag < 0 else '+'} {im}i"
 
 
