@@ -15,8 +15,9 @@ same isomorphism signature.  tqft's *cold* time is the first call at that ``r`` 
 cache cleared (lane primes, roots of unity, local-factor tables), parsing of the
 signature included; its *warm* time is the median of three further calls (tables for
 that ``r`` already built, as in a census run).  The ratio uses the cold time.  Regina
-runs once (its exact computations take seconds; it keeps no state between calls).  Values are compared coefficient by coefficient
-in the power basis of ``Q(zeta_2r)`` (both systems use ``zeta_2r = exp(i pi / r)``).
+runs once (its exact computations take seconds; it keeps no state between calls).
+Values are compared coefficient by coefficient in the power basis of ``Q(zeta_2r)``
+(both systems use ``zeta_2r = exp(i pi / r)``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ SLOW = {("Weeks manifold", 9)}
 
 
 def clear_caches() -> None:
-    from tqft.tqft_models import modular_lanes, turaev_viro as tv
+    from tqft.tqft_models import modular_lanes
+    from tqft.tqft_models import turaev_viro as tv
 
     tv._lane_tables.cache_clear()
     modular_lanes._lane_primes.cache_clear()

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqft.errors import CostLimitError, InvalidArgumentError, InvalidTriangulationError
-from tqft.exact.cyclotomic import cyclotomic_field
 from tqft.topology import census
 from tqft.topology.triangulation import Triangulation
 from tqft.tqft_models import state_sum

@@ -10,8 +10,6 @@ import math
 from fractions import Fraction
 from typing import Any
 
-import mpmath
-
 from ..exact.cyclotomic import Cyclotomic
 from .modular import ModularData, _check_int, modular_data
 
@@ -120,16 +118,7 @@ def _d_closed_form(r: int, a: int) -> str:
 
 
 def _decimal(x: Cyclotomic, digits: int) -> str:
-    if not x:
-        return "0"
-    prec = int(digits * 3.33) + 16
-    v = x.embed(prec)
-    re = mpmath.nstr(v.real, digits, min_fixed=-math.inf, max_fixed=math.inf)
-    if x.is_real():
-        return re
-    with mpmath.workprec(prec):  # abs() rounds to the working precision
-        im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
-    return f"{re} {'-' if v.imag < 0 else '+'} {im}i"
+    return x.decimal(digits)
 
 
 def format_modular(k: int, digits: int | None = None, latex: bool = False) -> str:

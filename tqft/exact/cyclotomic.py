@@ -362,6 +362,24 @@ class Cyclotomic:
     def to_mpmath(self, prec: int = 53) -> Any:
         return self.embed(prec)
 
+    def decimal(self, digits: int) -> str:
+        """``digits`` correct significant decimals of the embedded value (``a + bi`` when
+        not real).
+
+        >>> cyclotomic_field(8).zeta.decimal(12)
+        '0.707106781187 + 0.707106781187i'
+        """
+        if not self:
+            return "0"
+        prec = int(digits * 3.33) + 16
+        v = self.embed(prec)
+        with mpmath.workprec(prec):  # abs() rounds to the working precision
+            re = mpmath.nstr(v.real, digits, min_fixed=-math.inf, max_fixed=math.inf)
+            if self.is_real():
+                return str(re)
+            im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
+        return f"{re} {'-' if v.imag < 0 else '+'} {im}i"
+
     def __complex__(self) -> complex:
         return complex(self.embed(60))
 

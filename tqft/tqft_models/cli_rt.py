@@ -24,11 +24,10 @@ exact elements of ``Q(zeta_{8(k+2)})``, printed as polynomials in ``z{8(k+2)}`` 
 from __future__ import annotations
 
 import argparse
-import json
-import math
 from typing import Any
 
 from ..errors import InvalidArgumentError
+from .cli_state_sums import emit_exact
 
 __all__ = ["COMMANDS", "add_parser", "run"]
 
@@ -98,22 +97,6 @@ def _edges(text: str | None, n: int) -> list[tuple[int, int]]:
     return out
 
 
-def _decimal(x: Any, digits: int) -> str:
-    """``x`` (exact) as ``digits`` significant decimals through the field's embedding."""
-    import mpmath
-
-    if not x:
-        return "0"
-    prec = int(digits * 3.33) + 16
-    v = x.embed(prec)
-    with mpmath.workprec(prec):  # abs() rounds to the working precision
-        re = mpmath.nstr(v.real, digits, min_fixed=-math.inf, max_fixed=math.inf)
-        if x.is_real():
-            return str(re)
-        im = mpmath.nstr(abs(v.imag), digits, min_fixed=-math.inf, max_fixed=math.inf)
-    return f"{re} {'-' if v.imag < 0 else '+'} {im}i"
-
-
 def _evaluate(args: argparse.Namespace) -> tuple[str, Any]:
     from . import reshetikhin_turaev as rt
 
@@ -137,25 +120,16 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidArgumentError(f"--digits = {args.digits} must be between 1 and {MAX_DIGITS}")
     name, z = _evaluate(args)
     value = rt.abs_squared(z) if args.abs2 else z
+    n = value.field.n
+    payload = {
+        "manifold": name,
+        "k": args.k,
+        "r": args.k + 2,
+        "quantity": "|Z|^2" if args.abs2 else "Z",
+        "normalisation": "Z(S^3) = 1/D, Z(S^2 x S^1) = 1",
+        "field": {"conductor": n, "embedding": f"z{n} = exp(2 pi i/{n})", "q": f"z{n}^4 = exp(i pi/{args.k + 2})"},
+    }
     if args.json:
-        n = value.field.n
-        payload = {
-            "manifold": name,
-            "k": args.k,
-            "r": args.k + 2,
-            "quantity": "|Z|^2" if args.abs2 else "Z",
-            "normalisation": "Z(S^3) = 1/D, Z(S^2 x S^1) = 1",
-            "field": {"conductor": n, "embedding": f"z{n} = exp(2 pi i/{n})", "q": f"z{n}^4 = exp(i pi/{args.k + 2})"},
-            "exact": str(value),
-            "latex": value.latex(),
-            "sympy": str(value.to_sympy()),
-            "value": _decimal(value, 30),
-        }
-        print(json.dumps(payload, indent=2))
-    elif args.latex:
-        print(value.latex())
-    elif args.digits is not None:
-        print(_decimal(value, args.digits))
-    else:
-        print(value)
+        payload["sympy"] = str(value.to_sympy())
+    emit_exact(args, value, payload)
     return 0

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InvalidArgumentError
 
-__all__ = ["COMMANDS", "add_parser", "resolve_triangulation", "run"]
+__all__ = ["COMMANDS", "add_parser", "emit_exact", "resolve_triangulation", "run"]
 
 COMMANDS = ("tv", "ponzano-regge")
 MAX_DIGITS = 10_000
@@ -92,14 +92,19 @@ def _digits(args: argparse.Namespace) -> None:
         raise InvalidArgumentError(f"--digits = {args.digits} must be between 1 and {MAX_DIGITS}")
 
 
-def _number(value: Any, digits: int) -> str:
-    import mpmath
-
-    prec = int(digits * 3.33) + 20
-    x = value.to_mpmath(prec)
-    x = x.real if abs(x.imag) <= abs(x) * mpmath.mpf(2) ** (-prec + 10) else x
-    with mpmath.workdps(digits):
-        return str(mpmath.nstr(x, digits))
+def emit_exact(args: argparse.Namespace, value: Any, payload: dict[str, Any]) -> None:
+    """Print an exact cyclotomic value as ``--json`` (``payload`` plus ``exact``, ``latex``
+    and a 30-digit ``value``), ``--latex``, ``--digits N`` or plainly."""
+    if getattr(args, "json", False):
+        print(
+            json.dumps({**payload, "exact": str(value), "latex": value.latex(), "value": value.decimal(30)}, indent=2)
+        )
+    elif getattr(args, "latex", False):
+        print(value.latex())
+    elif getattr(args, "digits", None) is not None:
+        print(value.decimal(args.digits))
+    else:
+        print(value)
 
 
 def _tv(args: argparse.Namespace) -> int:
@@ -129,24 +134,17 @@ def _tv(args: argparse.Namespace) -> int:
     for name, tri, value in zip(args.triangulations, tris, values, strict=True):
         if value is None:
             continue
-        if args.json:
-            payload = {
-                "triangulation": name,
-                "isosig": tri.isosig(),
-                "r": args.r,
-                "integer_spins": args.integer_spins,
-                "order": spec.order,
-                "exact": str(value),
-                "latex": value.latex(),
-                "value": _number(value, 30),
-            }
-            print(json.dumps(payload, indent=2))
-        elif args.latex:
-            print(value.latex())
-        elif args.digits is not None:
-            print(_number(value, args.digits))
-        else:
-            print(value if len(tris) == 1 else f"{name}: {value}")
+        if len(tris) > 1 and not (args.json or args.latex or args.digits is not None):
+            print(f"{name}: {value}")
+            continue
+        payload = {
+            "triangulation": name,
+            "isosig": tri.isosig(),
+            "r": args.r,
+            "integer_spins": args.integer_spins,
+            "order": spec.order,
+        }
+        emit_exact(args, value, payload)
     return 0
 
 

@@ -135,7 +135,7 @@ class LaneSet:
 
     @property
     def q(self) -> np.ndarray:
-        out = []
+        out: list[int] = []
         for p in self.primes:
             w = root_of_order(self.N, p) if self.N > 1 else 1
             out.extend(pow(w, k, p) for k in self.units)

@@ -138,9 +138,7 @@ def plan(cells: CellData, n: int, rho: float = 0.5) -> Plan:
             pick_key: tuple[int, int, int] | None = None
             for e in candidates:
                 trial = done | {e}
-                active = sum(
-                    1 for x in trial if x in open_set or not all(s <= trial for s in incident[x])
-                )
+                active = sum(1 for x in trial if x in open_set or not all(s <= trial for s in incident[x]))
                 completes = sum(1 for s in incident[e] if s <= trial)
                 key = (active, -completes, e)
                 if pick_key is None or key < pick_key:
@@ -185,9 +183,7 @@ class Tables:
     def tet_values(self, cols: np.ndarray) -> np.ndarray:
         """Tetrahedral values for rows of six colours, memoised by their code."""
         b = self.base
-        codes = ((((cols[:, 0] * b + cols[:, 1]) * b + cols[:, 2]) * b + cols[:, 3]) * b + cols[:, 4]) * b + cols[
-            :, 5
-        ]
+        codes = ((((cols[:, 0] * b + cols[:, 1]) * b + cols[:, 2]) * b + cols[:, 3]) * b + cols[:, 4]) * b + cols[:, 5]
         uniq, inverse = np.unique(codes, return_inverse=True)
         cache = self._cache_codes
         if cache.size:
@@ -197,7 +193,7 @@ class Tables:
         else:
             pos_c = np.zeros(uniq.size, dtype=np.int64)
             hit = np.zeros(uniq.size, dtype=bool)
-        vals = np.empty((self.lanes, uniq.size), dtype=self.dtype)
+        vals: np.ndarray = np.empty((self.lanes, uniq.size), dtype=self.dtype)
         if hit.any():
             assert self._cache_vals is not None
             vals[:, hit] = self._cache_vals[:, pos_c[hit]]
@@ -242,7 +238,7 @@ def sweep(
     fixed = {e: np.array([c], dtype=np.int64) for e, c in cells.fixed}
     b = tables.base
     keys = np.zeros((1, 0), dtype=np.int64)
-    values = np.ones((tables.lanes, 1), dtype=tables.dtype)
+    values: np.ndarray = np.ones((tables.lanes, 1), dtype=tables.dtype)
     active: list[int] = []
     tri = cells.triangles
     for step, e in enumerate(the_plan.order):
@@ -259,7 +255,14 @@ def sweep(
         newc = np.tile(choices, K)
         pos = {x: i for i, x in enumerate(active)}
 
-        def column(x: int, rows: np.ndarray = rows, newc: np.ndarray = newc, pos: dict[int, int] = pos) -> np.ndarray:
+        def column(
+            x: int,
+            e: int = e,
+            keys: np.ndarray = keys,
+            rows: np.ndarray = rows,
+            newc: np.ndarray = newc,
+            pos: dict[int, int] = pos,
+        ) -> np.ndarray:
             return newc if x == e else keys[rows, pos[x]]
 
         fired = the_plan.fire_triangles[step]
