@@ -439,8 +439,8 @@ def evaluate(
     normalisation : {"kl", "unitary"}
         Kauffman-Lins vertices (ring element of the context, no square roots) or unit-norm
         vertices (a value with square roots); see the module docstring.
-    order : sequence of vertices, optional
-        Absorption order; default :func:`plan`.
+    order : sequence, optional
+        Absorption order (a sequence of vertices of the network); default :func:`plan`.
 
     Returns
     -------
