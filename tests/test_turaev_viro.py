@@ -310,3 +310,63 @@ def test_ponzano_regge_rejects_bad_cutoff():
         ponzano_regge(census.three_sphere(), -1)
     with pytest.raises(InvalidArgumentError, match="gauge"):
         ponzano_regge(census.three_sphere(), 1, gauge="axial")
+
+
+# --- batch and command line ----------------------------------------------------------------------
+
+
+def test_batch_over_an_executor_keeps_input_order():
+    import concurrent.futures as cf
+
+    from tqft.tqft_models.batch import turaev_viro_batch
+
+    tris = [census.poincare_sphere(), census.lens_space(7, 2).isosig(), census.s2xs1()]
+    with cf.ThreadPoolExecutor(max_workers=2) as pool:
+        result = turaev_viro_batch(tris, 5, executor=pool, progress=False)
+    assert not result.interrupted
+    assert result.values == [turaev_viro(census.poincare_sphere(), 5), turaev_viro(census.lens_space(7, 2), 5), 1]
+    assert [s for s, _ in result] == [
+        census.poincare_sphere().isosig(),
+        census.lens_space(7, 2).isosig(),
+        census.s2xs1().isosig(),
+    ]
+
+
+def test_batch_default_process_pool_and_bad_signature():
+    from tqft.tqft_models.batch import turaev_viro_batch
+
+    result = turaev_viro_batch(["fvPQcdecedekrsnrs", "cMcabbjaj"], 4, progress=False)
+    assert result.values == [turaev_viro(census.poincare_sphere(), 4), 1]
+    with pytest.raises(InvalidTriangulationError):
+        turaev_viro_batch(["fvPQcdecedekrsnrs", "not a signature!"], 4, progress=False)
+    with pytest.raises(InvalidArgumentError, match="r = 2"):
+        turaev_viro_batch(["fvPQcdecedekrsnrs"], 2, progress=False)
+
+
+def test_cli_tv_and_ponzano_regge(capsys):
+    import json
+
+    from tqft.cli import main
+
+    assert main(["tv", "fvPQcdecedekrsnrs", "--r", "5"]) == 0
+    assert capsys.readouterr().out.strip() == str(turaev_viro(census.poincare_sphere(), 5))
+    assert main(["tv", "poincare", "--r", "12", "--digits", "25"]) == 0
+    assert capsys.readouterr().out.strip() == turaev_viro(census.poincare_sphere(), 12).decimal(25)
+    assert main(["tv", "lens:7,2", "--r", "7", "--integer-spins", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["order"] == 7 and payload["exact"] == str(
+        turaev_viro(census.lens_space(7, 2), 7, integer_spins=True)
+    )
+    assert main(["tv", "s3", "s2xs1", "--r", "4", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "s3: 1/4" in out and "s2xs1: 1" in out
+    assert main(["tv", "poincare", "--r", "7", "--numeric"]) == 0
+    assert abs(float(capsys.readouterr().out) - float(turaev_viro(census.poincare_sphere(), 7).decimal(20))) < 1e-9
+    assert main(["ponzano-regge", "lens:5,2", "--cutoff", "1", "--gauge", "vertex"]) == 0
+    assert capsys.readouterr().out.strip() == str(ponzano_regge(census.lens_space(5, 2), 1, gauge="vertex"))
+    assert main(["ponzano-regge", "s2xs1", "--growth", "1,2,4"]) == 0
+    assert "alpha" in capsys.readouterr().out
+    assert main(["tv", "lens:7", "--r", "5"]) == 2
+    assert "lens:P,Q" in capsys.readouterr().err
+    assert main(["tv", "s3", "--r", "2"]) == 2
+    assert "r = 2" in capsys.readouterr().err

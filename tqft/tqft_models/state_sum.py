@@ -23,6 +23,7 @@ Two arithmetics share the sweep: residues modulo primes (exact, see
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -179,9 +180,15 @@ class Tables:
     dtype: type = np.int64
     _cache_codes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _cache_vals: np.ndarray | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def tet_values(self, cols: np.ndarray) -> np.ndarray:
-        """Tetrahedral values for rows of six colours, memoised by their code."""
+        """Tetrahedral values for rows of six colours, memoised by their code.  Tables are
+        shared between calls (and threads), so the memo is read and extended under a lock."""
+        with self._lock:
+            return self._tet_values(cols)
+
+    def _tet_values(self, cols: np.ndarray) -> np.ndarray:
         b = self.base
         codes = ((((cols[:, 0] * b + cols[:, 1]) * b + cols[:, 2]) * b + cols[:, 3]) * b + cols[:, 4]) * b + cols[:, 5]
         uniq, inverse = np.unique(codes, return_inverse=True)
