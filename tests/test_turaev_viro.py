@@ -15,7 +15,7 @@ from tqft.errors import CostLimitError, InvalidArgumentError, InvalidTriangulati
 from tqft.topology import census
 from tqft.topology.triangulation import Triangulation
 from tqft.tqft_models import state_sum
-from tqft.tqft_models.cobordism3d import Cobordism, Region, glue_regions, state_vector
+from tqft.tqft_models.cobordism3d import Cobordism3D, Region, glue_regions, state_vector
 from tqft.tqft_models.ponzano_regge import growth, maximal_tree, ponzano_regge
 from tqft.tqft_models.turaev_viro import (
     TVSpec,
@@ -180,7 +180,7 @@ def test_cobordism_between_two_balls_is_an_outer_product():
     r = 5
     two = Triangulation(2, [])
     inc = list(two.tet_triangles(0))
-    cob = Cobordism(two, inc, r)
+    cob = Cobordism3D(two, inc, r)
     rows, cols, table = cob.matrix()
     one = state_vector(Region.of(Triangulation(1, [])), r).as_dict()
     assert len(rows) == len(cols) == len(one)
@@ -198,9 +198,9 @@ def test_cobordism_between_two_balls_is_an_outer_product():
 def test_cobordism_refuses_split_through_an_edge():
     ball = Triangulation(1, [])
     with pytest.raises(InvalidArgumentError, match="both the incoming and outgoing"):
-        Cobordism(ball, [ball.tet_triangles(0)[0]], 5)
+        Cobordism3D(ball, [ball.tet_triangles(0)[0]], 5)
     with pytest.raises(InvalidArgumentError, match="not boundary triangles"):
-        Cobordism(census.poincare_sphere(), [0], 5)
+        Cobordism3D(census.poincare_sphere(), [0], 5)
 
 
 def test_errors_name_the_argument():

@@ -16,10 +16,8 @@ surface ``S``::
 so that gluing is a pairing: if a closed triangulation is the union of two regions ``A``
 and ``B`` meeting along ``S``, then ``TV(M) = sum_b Z(A)_b Z(B)_b mu_S(b)`` exactly
 (:func:`glue_regions`, checked by the identity ``tv_gluing``).  With the boundary split
-into incoming and outgoing components, ``Z`` is a matrix and gluing along a common
-surface is matrix composition with ``mu_S`` on the diagonal (:class:`Cobordism`); for a
-cylinder ``S x I`` the map ``Z mu`` is the projector onto Turaev-Viro's state space
-(idempotent), and its trace is ``TV(S x S^1)``.
+into incoming and outgoing components, ``Z`` is a matrix (:class:`Cobordism3D`) and gluing
+along a common surface is matrix composition with ``mu_S`` on the diagonal.
 
 The state vectors are exact (:class:`~tqft.exact.cyclotomic.Cyclotomic` in
 ``Q(zeta_N)``), computed like closed invariants: modulo primes over the same edge-elimination
@@ -38,10 +36,11 @@ from .state_sum import CellData
 from .turaev_viro import TVSpec, _as_spec, exact_values
 
 __all__ = [
-    "Cobordism",
+    "Cobordism3D",
     "Region",
     "StateVector",
     "glue_regions",
+    "state_vector",
     "surface_measure",
 ]
 
@@ -255,7 +254,7 @@ def glue_regions(
     return total, vA, vB
 
 
-class Cobordism:
+class Cobordism3D:
     """A triangulated 3-manifold with boundary as a linear map between boundary state spaces.
 
     ``incoming`` and ``outgoing`` partition the boundary triangles (``incoming`` is given;
