@@ -75,6 +75,8 @@ _LEVEL_GENUS = Domain((integer("k", 1), integer("g", 0, MAX_GENUS_CHECKED)))
 
 _register = registrar(default_max_spin=4, random_max_spin=8, tags=("reshetikhin-turaev", "SU(2)_k"), domain=_LENS)
 # the closed forms work in Q(zeta_(8rp)); a smaller default sweep keeps them quick
+# identities over the level alone: k = 1..12 by default (at least ten cases)
+_register_levels = registrar(default_max_spin=6, random_max_spin=10, tags=("reshetikhin-turaev", "SU(2)_k"))
 _register_small = registrar(default_max_spin=3, random_max_spin=4, tags=("reshetikhin-turaev", "SU(2)_k"), domain=_LENS)
 
 
@@ -200,7 +202,7 @@ def _sl2z_relations(k: int) -> CheckResult:
     return CheckResult(lhs == rhs, tuple(lhs), tuple(rhs))
 
 
-_register(
+_register_levels(
     "rt_sl2z_relations",
     "RT: rho(S) = S, rho(T) = T is a linear representation of SL(2,Z) (two words, one matrix)",
     r"S^2 = C,\ (ST)^3 = S^2,\ S^4 = 1,\ (S\Theta)^3 = e^{2\pi i c/8} S^2,\ "
