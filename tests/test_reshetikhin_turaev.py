@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+import regina
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -46,8 +47,6 @@ from tqft.tqft_models.reshetikhin_turaev import (
     z_s3,
     z_surface_times_circle,
 )
-
-regina = pytest.importorskip("regina")
 
 DPS = 40
 TOL = mpmath.mpf(10) ** (-DPS + 5)

@@ -13,6 +13,7 @@ import time
 from math import gcd
 
 import pytest
+import regina
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,8 +31,6 @@ from tqft.topology.census import (
 )
 from tqft.topology.isosig import ALPHABET, PERMS, decode_isosig
 from tqft.topology.triangulation import AbelianGroup, Move, Triangulation, _abelian_quotient, from_isosig
-
-regina = pytest.importorskip("regina")
 
 E3 = regina.Example3
 EXAMPLES = {

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+import regina
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +24,6 @@ from tqft.tqft_models.turaev_viro import (
     turaev_viro,
     turaev_viro_numeric,
 )
-
-regina = pytest.importorskip("regina")  # in the test extra; the import fails loudly if missing there
 
 
 def coefficients(value):

@@ -552,6 +552,7 @@ _PIECE_MODULES = (
     "tqft.tqft_models.cli_cobordism",
     "tqft.topology.cli_triangulation",
     "tqft.tqft_models.cli_rt",
+    "tqft.semiclassical.cli",
 )
 
 

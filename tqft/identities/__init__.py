@@ -14,7 +14,11 @@ Yang-Baxter, braid and Hecke relations, twist, Markov trace
 move (F-move, bubble, triangle, loop) preserves the evaluation exactly, the evaluation
 does not depend on the absorption order, and the unitary tetrahedral network is the 6j
 symbol (:mod:`tqft.identities.spin_network`), and the ConvAC entanglement bounds of Levine
-et al. (:mod:`tqft.identities.entanglement`).  See :mod:`tqft.identities.core` for the data model
+et al. (:mod:`tqft.identities.entanglement`), the 2D TQFT identities
+(:mod:`tqft.identities.frobenius`), triangulation invariants (:mod:`tqft.identities.triangulation`),
+Turaev-Viro invariance, gluing and Turaev-Walker (:mod:`tqft.identities.state_sums`),
+Reshetikhin-Turaev (:mod:`tqft.identities.reshetikhin_turaev`) and the fitted
+semiclassical exponents (:mod:`tqft.identities.semiclassical`).  See :mod:`tqft.identities.core` for the data model
 and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
@@ -25,6 +29,7 @@ from . import q_recoupling as _q_recoupling  # noqa: F401  (registers identities
 from . import quantum_group as _quantum_group  # noqa: F401  (registers identities)
 from . import recoupling as _recoupling  # noqa: F401  (registers identities)
 from . import reshetikhin_turaev as _reshetikhin_turaev  # noqa: F401  (registers identities)
+from . import semiclassical as _semiclassical  # noqa: F401  (registers identities)
 from . import spin_network as _spin_network  # noqa: F401  (registers identities)
 from . import state_sums as _state_sums  # noqa: F401  (registers identities)
 from . import triangulation as _triangulation  # noqa: F401  (registers identities)
