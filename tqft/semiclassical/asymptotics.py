@@ -89,8 +89,6 @@ Rev. D 80 (2009) 024035; Aquilanti, Haggard, Littlejohn, Yu, J. Phys. A 40 (2007
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any, NamedTuple
 
@@ -99,6 +97,7 @@ import mpmath
 from ..errors import InvalidArgumentError
 from ..spins import colour, doubled, require_admissible, spin, spin_str
 from .geometry import OPPOSITE_PAIRS, SIXJ_FACES, Regime, RegimeError, Tetrahedron, threej_geometry, to_mpf
+from .geometry import working_precision as _precision
 from .spherical import qsixj_tetrahedron
 
 __all__ = [
@@ -124,17 +123,6 @@ class Oscillation(NamedTuple):
 
     def value(self) -> Any:
         return self.amplitude * mpmath.cos(self.phase)
-
-
-@contextlib.contextmanager
-def _precision(dps: int | None) -> Iterator[None]:
-    if dps is None:
-        yield
-        return
-    if not isinstance(dps, int) or isinstance(dps, bool) or dps < 5:
-        raise InvalidArgumentError(f"dps = {dps!r} must be an integer >= 5 (decimal digits)")
-    with mpmath.workdps(dps):
-        yield
 
 
 def _finish(value: Any, terms: bool) -> Any:

@@ -54,8 +54,9 @@ References
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -79,6 +80,19 @@ __all__ = [
     "threej_geometry",
     "to_mpf",
 ]
+
+
+@contextlib.contextmanager
+def working_precision(dps: int | None) -> Iterator[None]:
+    """Run the block at ``dps`` decimal digits (mpmath), or at the ambient precision if None."""
+    if dps is None:
+        yield
+        return
+    if not isinstance(dps, int) or isinstance(dps, bool) or dps < 5:
+        raise InvalidArgumentError(f"dps = {dps!r} must be an integer >= 5 (decimal digits)")
+    with mpmath.workdps(dps):
+        yield
+
 
 #: vertices (1-based) joined by edge ``e`` of the 6j tetrahedron, ``e = 1..6``
 SIXJ_EDGES: dict[int, tuple[int, int]] = {1: (3, 4), 2: (2, 4), 3: (2, 3), 4: (1, 2), 5: (1, 3), 6: (1, 4)}

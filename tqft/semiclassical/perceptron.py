@@ -62,9 +62,8 @@ References: (M2) arXiv:2210.13741, Eqs. 33-37; Bianchi, Magliaro, Perini, PRD 82
 
 from __future__ import annotations
 
-import contextlib
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -73,6 +72,7 @@ import mpmath
 import numpy as np
 
 from ..errors import InvalidArgumentError
+from .geometry import working_precision as _precision
 
 __all__ = [
     "ClassModel",
@@ -91,17 +91,6 @@ __all__ = [
     "scores",
     "synthetic_data",
 ]
-
-
-@contextlib.contextmanager
-def _precision(dps: int | None) -> Iterator[None]:
-    if dps is None:
-        yield
-        return
-    if not isinstance(dps, int) or isinstance(dps, bool) or dps < 5:
-        raise InvalidArgumentError(f"dps = {dps!r} must be an integer >= 5 (decimal digits)")
-    with mpmath.workdps(dps):
-        yield
 
 
 def _real(value: Any, name: str, *, positive: bool = False, nonneg: bool = False) -> Any:
