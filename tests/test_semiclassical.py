@@ -42,7 +42,14 @@ from tqft.semiclassical import cli as sc_cli
 from tqft.semiclassical import convergence as conv
 from tqft.semiclassical.geometry import SIXJ_EDGES, SIXJ_FACES
 
-mpmath.mp.dps = 20
+
+@pytest.fixture(autouse=True)
+def _twenty_digits():
+    """Every test here runs at 20 digits; the global precision is restored afterwards
+    (a module-level assignment leaked into the doctests that run later)."""
+    with mpmath.workdps(20):
+        yield
+
 
 # --- geometry ------------------------------------------------------------------------------
 
@@ -157,15 +164,17 @@ def test_geometry_bad_input():
 
 
 @pytest.mark.parametrize(
-    ("edge", "volume", "dihedral"),
+    ("polytope", "cells"),
     [
-        (mpmath.acos(mpmath.mpf(-1) / 4), 2 * mpmath.pi**2 / 5, 2 * mpmath.pi / 3),  # cells of the 5-cell
-        (mpmath.pi / 2, mpmath.pi**2 / 8, mpmath.pi / 2),  # the 16-cell
-        (mpmath.pi / 5, mpmath.pi**2 / 300, 2 * mpmath.pi / 5),  # the 600-cell
+        # (edge, volume of a cell, dihedral angle), built inside the test at 20 digits
+        ("5-cell", lambda: (mpmath.acos(mpmath.mpf(-1) / 4), 2 * mpmath.pi**2 / 5, 2 * mpmath.pi / 3)),
+        ("16-cell", lambda: (mpmath.pi / 2, mpmath.pi**2 / 8, mpmath.pi / 2)),
+        ("600-cell", lambda: (mpmath.pi / 5, mpmath.pi**2 / 300, 2 * mpmath.pi / 5)),
     ],
 )
-def test_spherical_tetrahedra_of_regular_polytopes(edge, volume, dihedral):
+def test_spherical_tetrahedra_of_regular_polytopes(polytope, cells):
     """Regular polytopes tile S^3 (volume 2 pi^2) by congruent regular tetrahedra."""
+    edge, volume, dihedral = cells()
     t = SphericalTetrahedron([edge] * 6)
     assert t.is_realisable()
     assert abs(t.volume() - volume) < mpmath.mpf(10) ** -17

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from tqft.errors import InvalidArgumentError
 from tqft.semiclassical import perceptron as pc
 
-mpmath.mp.dps = 20
+
+@pytest.fixture(autouse=True)
+def _twenty_digits():
+    """Every test here runs at 20 digits; the global precision is restored afterwards
+    (a module-level assignment leaked into the doctests that run later)."""
+    with mpmath.workdps(20):
+        yield
 
 
 @pytest.mark.parametrize(("j", "jbar", "sigma", "xi"), [(1, 1, 1, "0.3"), ("5/2", 3, "1.5", "0.7"), (7, 6, 2, 0)])
