@@ -392,3 +392,18 @@ def test_open_network_bare_strands():
     state = evaluate_open(one, "A")
     # gluing a strand to a strand closes a loop
     assert pair(state, state) == loop(generic_q("A"), 3)
+
+
+def test_transition_blocks_at_a_root_of_unity():
+    """Blocks are ordered by exact comparison of cyclotomic |<H>|^2 (they have no ``<``);
+    the grouping agrees with the TQNN module's, which works from the images."""
+    from tqft.learning.tqnn.exact import group_by_amplitude
+    from tqft.spin_network.honeycomb import honeycomb, transition_blocks
+
+    images = ([1, 1, 1, 1], [1, 2, 1, 2], [2, 1, 1, 1], [1, 1, 1, 1])
+    values = [honeycomb(p).evaluate("root:7") for p in images]
+    blocks = transition_blocks(values, "root:7")
+    assert blocks == group_by_amplitude(list(images), "root:7")
+    assert sorted(i for b in blocks for i in b) == [0, 1, 2, 3] and [0, 3] in blocks
+    sq = [(v * v.conjugate()).to_mpmath(30).real for v in values]
+    assert all(sq[b[0]] > sq[c[0]] for b, c in itertools.pairwise(blocks))

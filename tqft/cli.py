@@ -553,6 +553,7 @@ _PIECE_MODULES = (
     "tqft.topology.cli_triangulation",
     "tqft.tqft_models.cli_rt",
     "tqft.semiclassical.cli",
+    "tqft.learning.tqnn.cli",
 )
 
 

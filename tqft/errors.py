@@ -21,6 +21,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidSpinError",
     "InvalidTriangulationError",
+    "MissingExtraError",
     "NotRepresentableError",
     "SpinTypeError",
     "TQFTError",
@@ -64,6 +65,11 @@ class NotRepresentableError(TQFTError, ArithmeticError):
     Examples: the square root of a negative rational in the real multiquadratic numbers,
     or the inverse of an element with too many square roots to invert affordably.
     """
+
+
+class MissingExtraError(TQFTError, ImportError):
+    """An optional dependency (an *extra* of the package) is not installed; the message
+    names the package and the ``pip install`` command that brings it."""
 
 
 class CostLimitError(TQFTError, ValueError):

@@ -18,7 +18,10 @@ et al. (:mod:`tqft.identities.entanglement`), the 2D TQFT identities
 (:mod:`tqft.identities.frobenius`), triangulation invariants (:mod:`tqft.identities.triangulation`),
 Turaev-Viro invariance, gluing and Turaev-Walker (:mod:`tqft.identities.state_sums`),
 Reshetikhin-Turaev (:mod:`tqft.identities.reshetikhin_turaev`) and the fitted
-semiclassical exponents (:mod:`tqft.identities.semiclassical`).  See :mod:`tqft.identities.core` for the data model
+semiclassical exponents (:mod:`tqft.identities.semiclassical`), and the TQNN identities: the
+(M3) reference values, patch symmetries and transition blocks (:mod:`tqft.identities.tqnn`)
+and the softmax-linear form of the shared-sigma TQNN perceptron
+(:mod:`tqft.identities.tqnn_perceptron`).  See :mod:`tqft.identities.core` for the data model
 and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
@@ -32,6 +35,8 @@ from . import reshetikhin_turaev as _reshetikhin_turaev  # noqa: F401  (register
 from . import semiclassical as _semiclassical  # noqa: F401  (registers identities)
 from . import spin_network as _spin_network  # noqa: F401  (registers identities)
 from . import state_sums as _state_sums  # noqa: F401  (registers identities)
+from . import tqnn as _tqnn  # noqa: F401  (registers identities)
+from . import tqnn_perceptron as _tqnn_perceptron  # noqa: F401  (registers identities)
 from . import triangulation as _triangulation  # noqa: F401  (registers identities)
 from .core import CheckResult, Domain, Identity, catalogue, get, names, register, unregister
 from .runner import CatalogueReport, IdentityReport, run_catalogue, run_identity_cases

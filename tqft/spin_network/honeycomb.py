@@ -34,6 +34,7 @@ Fraction(7, 5)
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from fractions import Fraction
@@ -214,4 +215,10 @@ def transition_blocks(values: Sequence[Any], context: Any = "-1") -> list[list[i
     groups: dict[Any, list[int]] = {}
     for i, s in enumerate(sq):
         groups.setdefault(s, []).append(i)
-    return [groups[k] for k in sorted(groups, key=lambda s: -s)]
+
+    # exact comparison: cyclotomic reals have a sign but no ``<``
+    def larger_first(x: Any, y: Any) -> int:
+        d = y - x
+        return (d > 0) - (d < 0) if isinstance(d, int | Fraction) else int(d.sign())
+
+    return [groups[k] for k in sorted(groups, key=functools.cmp_to_key(larger_first))]
