@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +46,7 @@ from ..exact.qcontexts import parse_context
 from .network import SpinNetwork
 
 __all__ = [
+    "fuse_cells",
     "honeycomb",
     "parse_pixels",
     "physical_inner_product",
@@ -119,13 +120,39 @@ def honeycomb(pixels: Any, n: int | None = None) -> SpinNetwork:
         net = SpinNetwork.loop(img[0][0])
         net.positions = {"v": (0.0, 0.0)}
         return net
+    net, _ = fuse_cells(
+        img,
+        lambda x, y: [(3 * x + du, 3 * y + dv) for du, dv in _CORNERS],
+        _real,
+        lambda cells: sum(img[cy][cx] for cx, cy in cells),
+    )
+    return net
+
+
+def fuse_cells(
+    img: list[list[int]],
+    corners: Callable[[int, int], list[tuple[int, int]]],
+    real: Callable[[tuple[int, int]], tuple[float, float]],
+    colour: Callable[[list[tuple[int, int]]], int],
+) -> tuple[SpinNetwork, dict[Any, list[tuple[int, int]]]]:
+    """The planar network of ``N x N`` cells glued along shared sides.
+
+    ``corners(x, y)`` is the polygon of cell ``(x, y)`` (lattice points, counter-clockwise),
+    ``real`` maps a lattice point to the plane (for the rotation system and drawings) and
+    ``colour(cells)`` colours a side from the sorted cells it bounds.  Corners of degree two
+    are removed, so a chain of sides becomes one edge named ``("side", *cells, index)``.
+    Returns the network and, for every vertex, the cells around it.  :func:`honeycomb` is
+    the hexagonal case; :mod:`tqft.learning.tqnn.encodings` builds the square grid with it.
+    """
+    n = len(img)
     sides: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
-    for y in range(size):
-        for x in range(size):
-            corners = [(3 * x + du, 3 * y + dv) for du, dv in _CORNERS]
-            for k in range(6):
-                side = frozenset((corners[k], corners[(k + 1) % 6]))
-                sides.setdefault(side, []).append((x, y))
+    around: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for y in range(n):
+        for x in range(n):
+            poly = corners(x, y)
+            for k in range(len(poly)):
+                sides.setdefault(frozenset((poly[k], poly[(k + 1) % len(poly)])), []).append((x, y))
+                around.setdefault(poly[k], set()).add((x, y))
     incident: dict[tuple[int, int], list[frozenset[tuple[int, int]]]] = {}
     for side in sides:
         for p in side:
@@ -133,34 +160,33 @@ def honeycomb(pixels: Any, n: int | None = None) -> SpinNetwork:
     keep = {p for p, s in incident.items() if len(s) >= 3}
     net = SpinNetwork()
     done: set[frozenset[tuple[int, int]]] = set()
-    first_step: dict[tuple[Any, int], tuple[int, int]] = {}  # dart -> the next corner along its chain
+    step: dict[tuple[Any, int], tuple[int, int]] = {}
     for start in sorted(keep):
         for side in incident[start]:
             if side in done:
                 continue
-            # walk along degree-2 corners to the next kept vertex
             chain = [side]
             cur = next(iter(side - {start}))
             while cur not in keep:
-                nxt_side = next(s for s in incident[cur] if s is not chain[-1])
-                chain.append(nxt_side)
-                cur = next(iter(nxt_side - {cur}))
+                nxt = next(s for s in incident[cur] if s is not chain[-1])
+                chain.append(nxt)
+                cur = next(iter(nxt - {cur}))
             done.update(chain)
-            cells = sides[chain[0]]
-            name = ("side", *sorted(cells), len(net.edges))
-            net.add_edge(name, start, cur, sum(img[cy][cx] for cx, cy in cells))
-            first_step[(name, 0)] = next(iter(chain[0] - {start}))
-            first_step[(name, 1)] = next(iter(chain[-1] - {cur}))
+            cells = sorted(sides[chain[0]])
+            name = ("side", *cells, len(net.edges))
+            net.add_edge(name, start, cur, colour(cells))
+            step[(name, 0)] = next(iter(chain[0] - {start}))
+            step[(name, 1)] = next(iter(chain[-1] - {cur}))
     for v in keep:
-        vx, vy = _real(v)
+        vx, vy = real(v)
 
         def angle(d: Any, vx: float = vx, vy: float = vy) -> float:
-            px, py = _real(first_step[d])
+            px, py = real(step[d])
             return math.atan2(py - vy, px - vx)
 
         net.set_rotation(v, [d[0] for d in sorted(net.rotation(v), key=angle)])
-    net.positions = {v: _real(v) for v in keep}
-    return net
+    net.positions = {v: real(v) for v in keep}
+    return net, {v: sorted(around[v]) for v in keep}
 
 
 def physical_inner_product(a: Any, b: Any, context: Any = "-1") -> Any:

@@ -100,7 +100,7 @@ from ...errors import AdmissibilityError, InvalidArgumentError
 from ...exact.context import QContext
 from ...exact.qcontexts import parse_context
 from ...recoupling.kauffman_lins import loop, tet, theta
-from ...spin_network.honeycomb import honeycomb, parse_pixels
+from ...spin_network.honeycomb import fuse_cells, honeycomb, parse_pixels
 from ...spin_network.network import Intertwiner, SpinNetwork
 
 __all__ = [
@@ -268,59 +268,6 @@ def hexagonal_edge_colours_batch(images: Any, link_colour: str = "sum") -> np.nd
 
 
 # ------------------------------------------------------------------------------ networks
-def _fuse_cells(
-    img: list[list[int]],
-    corners: Callable[[int, int], list[tuple[int, int]]],
-    real: Callable[[tuple[int, int]], tuple[float, float]],
-    colour: Callable[[list[tuple[int, int]]], int],
-) -> tuple[SpinNetwork, dict[Any, list[tuple[int, int]]]]:
-    """Cells (given by their corner polygons) glued along shared sides; corners of degree
-    two are removed.  Returns the network and, for every vertex, the cells around it."""
-    n = len(img)
-    sides: dict[frozenset[tuple[int, int]], list[tuple[int, int]]] = {}
-    around: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    for y in range(n):
-        for x in range(n):
-            poly = corners(x, y)
-            for k in range(len(poly)):
-                sides.setdefault(frozenset((poly[k], poly[(k + 1) % len(poly)])), []).append((x, y))
-                around.setdefault(poly[k], set()).add((x, y))
-    incident: dict[tuple[int, int], list[frozenset[tuple[int, int]]]] = {}
-    for side in sides:
-        for p in side:
-            incident.setdefault(p, []).append(side)
-    keep = {p for p, s in incident.items() if len(s) >= 3}
-    net = SpinNetwork()
-    done: set[frozenset[tuple[int, int]]] = set()
-    step: dict[tuple[Any, int], tuple[int, int]] = {}
-    for start in sorted(keep):
-        for side in incident[start]:
-            if side in done:
-                continue
-            chain = [side]
-            cur = next(iter(side - {start}))
-            while cur not in keep:
-                nxt = next(s for s in incident[cur] if s is not chain[-1])
-                chain.append(nxt)
-                cur = next(iter(nxt - {cur}))
-            done.update(chain)
-            cells = sorted(sides[chain[0]])
-            name = ("side", *cells, len(net.edges))
-            net.add_edge(name, start, cur, colour(cells))
-            step[(name, 0)] = next(iter(chain[0] - {start}))
-            step[(name, 1)] = next(iter(chain[-1] - {cur}))
-    for v in keep:
-        vx, vy = real(v)
-
-        def angle(d: Any, vx: float = vx, vy: float = vy) -> float:
-            px, py = real(step[d])
-            return math.atan2(py - vy, px - vx)
-
-        net.set_rotation(v, [d[0] for d in sorted(net.rotation(v), key=angle)])
-    net.positions = {v: real(v) for v in keep}
-    return net, {v: sorted(around[v]) for v in keep}
-
-
 def square_corner_weights(
     context: Any, colours: Sequence[int], pixels: Sequence[int] | None = None, intertwiner: str = "loops"
 ) -> dict[int, Any]:
@@ -373,7 +320,7 @@ def _square_network(img: list[list[int]], link_colour: str, intertwiner: str, ct
     def corners(x: int, y: int) -> list[tuple[int, int]]:
         return [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1)]
 
-    net, around = _fuse_cells(img, corners, lambda p: (float(p[0]), float(p[1])), colour)
+    net, around = fuse_cells(img, corners, lambda p: (float(p[0]), float(p[1])), colour)
     _check_trivalent(net, around, link_colour, "square")
     for v in net.vertices:
         if len(net.rotation(v)) != 4:
