@@ -30,6 +30,7 @@ the choices above (:class:`TrainingConfig`) are ours and documented as such.
 
 from __future__ import annotations
 
+import abc
 import contextlib
 from dataclasses import dataclass
 from typing import Any
@@ -107,7 +108,7 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return np.asarray(e / e.sum(axis=1, keepdims=True))
 
 
-class _LinearPerceptron:
+class _LinearPerceptron(abc.ABC):
     """One dense layer on standardised inputs, trained by minibatch Adam; subclasses give
     the loss gradient with respect to ``z``."""
 
@@ -120,8 +121,9 @@ class _LinearPerceptron:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.config!r})"
 
+    @abc.abstractmethod
     def _loss_grad(self, z: np.ndarray, onehot: np.ndarray) -> tuple[float, np.ndarray]:
-        raise NotImplementedError
+        """The mean loss of scores ``z`` against one-hot labels and its gradient in ``z``."""
 
     def fit(self, X: Any, y: Any) -> _LinearPerceptron:
         """Train on features ``X`` ``(samples, features)`` and labels ``y``."""
