@@ -18,6 +18,8 @@ from collections.abc import Iterator
 __all__ = [
     "AdmissibilityError",
     "CostLimitError",
+    "DerivationError",
+    "DictionaryError",
     "InvalidArgumentError",
     "InvalidSpinError",
     "InvalidTriangulationError",
@@ -59,6 +61,12 @@ class AdmissibilityError(InvalidArgumentError):
     """
 
 
+class DictionaryError(InvalidArgumentError):
+    """An entry of the ML <-> TQFT dictionary (a ``dictionary/<id>.toml`` file) breaks the
+    schema of :mod:`tqft.dictionary.schema`, or its witness cannot be imported; the
+    message names the file, the key, the offending value and what is allowed."""
+
+
 class NotRepresentableError(TQFTError, ArithmeticError):
     """An exact operation has no result in the number system at hand.
 
@@ -90,3 +98,10 @@ def temporary_limits(limits: dict[str, int], value: int) -> Iterator[None]:
         yield
     finally:
         limits.update(old)
+
+
+class DerivationError(TQFTError, ArithmeticError):
+    """A symbolic derivation failed its exact check: at some admissible spins its start and
+    its result differ (the message gives the spins and both values), or it could not be
+    checked at all.  A derivation is never returned unchecked."""
+
