@@ -289,3 +289,19 @@ def test_derivation_renders():
     text, tex = dv.text(), dv.latex()
     assert text.startswith("start:") and "result:" in text and "[sixj_weighted_sum]" in text
     assert tex.count(r"\item") == len(dv.steps) and "sixj\\_weighted\\_sum" in tex
+
+
+def test_a_summation_variable_in_two_places_is_not_an_identity_variable():
+    """{a b x; 1 x b}^2 looks like orthogonality with d = x; it is not (found by the check)."""
+    dv = derive(SpinSum((2 * x + 1) * SixJ(a, b, x, 1, x, b) ** 2, x))
+    assert "sixj_orthogonality" not in rules_of(dv)
+    assert not (dv.result.free_symbols & {x}) or dv.result.has(sympy.Sum)
+
+
+def test_small_spin_closed_form_in_a_derivation():
+    dv = derive(parse("SixJ(a,b,c,1/2,c-1/2,b+1/2)"))
+    assert rules_of(dv)[0] == "sixj_small_spin_closed_form" and not dv.result.has(SixJ)
+    dv = derive(parse("ThreeJ(j+1/2, j, 1/2, m, -m-1/2, 1/2)"))
+    assert rules_of(dv)[0] == "threej_small_spin_closed_form" and not dv.result.has(ThreeJ)
+    kept = derive(parse("SixJ(a,b,c,1/2,c-1/2,b+1/2)"), closed_forms=False)
+    assert kept.result.has(SixJ)

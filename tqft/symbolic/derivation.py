@@ -52,11 +52,16 @@ class Step:
     substitution: tuple[tuple[str, sympy.Basic], ...] = ()
     note: str = ""
 
+    @property
+    def bindings(self) -> tuple[tuple[str, sympy.Basic], ...]:
+        """The substitution without the variables bound to the symbol of the same name."""
+        return tuple((k, v) for k, v in self.substitution if not (isinstance(v, sympy.Symbol) and v.name == k))
+
     def text(self, number: int) -> str:
         """The step as plain text."""
         lines = [f"{number}. {self.title}  [{self.rule}]"]
-        if self.substitution:
-            lines.append("   with " + ", ".join(f"{k} = {sympy.sstr(v)}" for k, v in self.substitution))
+        if self.bindings:
+            lines.append("   with " + ", ".join(f"{k} = {sympy.sstr(v)}" for k, v in self.bindings))
         if self.note:
             lines.append(f"   ({self.note})")
         lines.append(f"   = {sympy.sstr(self.after)}")
@@ -64,7 +69,7 @@ class Step:
 
     def latex(self, number: int) -> str:
         """The step as a LaTeX item (for an ``enumerate`` environment)."""
-        sub = ", ".join(f"{_latex_name(k)} = {sympy.latex(v)}" for k, v in self.substitution)
+        sub = ", ".join(f"{_latex_name(k)} = {sympy.latex(v)}" for k, v in self.bindings)
         parts = [rf"\item {_tex_escape(self.title)} (\texttt{{{_tex_escape(self.rule)}}})"]
         if self.statement:
             parts.append(rf"\[ {self.statement} \]")

@@ -229,24 +229,31 @@ def _tidy(expr: sympy.Basic) -> sympy.Basic:
     def visit(e: sympy.Basic) -> sympy.Basic:
         if not e.args or isinstance(e, (RecouplingSymbol, Triangle, QInt)):
             return e
-        e = (
-            e.func(*(visit(a) for a in e.args))
-            if not isinstance(e, sympy.Sum)
-            else sympy.Sum(visit(e.function), *e.limits)
-        )
+        if isinstance(e, sympy.Sum):
+            body = visit(e.function)
+            if body != e.function:
+                e = sympy.Sum(body, *e.limits)
+        else:
+            args = tuple(visit(a) for a in e.args)
+            if args != e.args:
+                e = e.func(*args)
         if not e.is_Mul:
             if e.is_Pow and e.base == -1:
                 return sympy.Pow(-1, normal_phase(e.exp))
             return e
         exponent = sympy.S.Zero
         rest: list[sympy.Basic] = []
+        phases = []
         for f in e.args:
             if f.is_Pow and f.base == -1:
                 exponent += f.exp
+                phases.append(f)
             elif f == -1:
                 exponent += 1
+                phases.append(f)
             else:
                 rest.append(f)
+        count = len(rest)
         implied = {
             frozenset(sympy.default_sort_key(v) for v in t)
             for f in rest
@@ -259,6 +266,9 @@ def _tidy(expr: sympy.Basic) -> sympy.Basic:
             if not (isinstance(f, Triangle) and frozenset(sympy.default_sort_key(v) for v in f.args) in implied)
         ]
         exponent = normal_phase(exponent)
+        single = not phases or (phases[0].is_Pow and phases[0].exp == exponent) or (phases[0] == -1 and exponent == 1)
+        if len(rest) == count and len(phases) <= 1 and single:
+            return e  # nothing to merge or drop: keep the layout (e.g. a closed form's single root)
         if exponent.is_Integer:
             sign = -1 if int(exponent) % 2 else 1
             return sign * sympy.Mul(*rest)

@@ -353,7 +353,7 @@ class Triangle(sympy.Function):
         return None
 
     def _latex(self, printer: Any) -> str:
-        return r"\{" + " ".join(printer._print(a) for a in self.args) + r"\}"
+        return r"\{" + r"\,".join(printer._print(a) for a in self.args) + r"\}"
 
 
 class InRange(sympy.Function):

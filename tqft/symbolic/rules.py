@@ -304,6 +304,8 @@ def _bindings(templates: Sequence[tuple[str, ...]], symbols: Sequence[Recoupling
 
 
 def _finish(rule: SumRule, node: sympy.Sum, x: sympy.Symbol, parts: Any, b: B) -> Rewrite | None:
+    if any(x in v.free_symbols for k, v in b.items() if k != "x"):
+        return None  # the identity's other spins must not depend on the summation variable
     pairs = triad_pairs(x, parts.symbols)
     d = _even_x_part(normal_phase(parts.phase - rule.phase(b)), x, pairs)
     if d is None:
@@ -365,6 +367,8 @@ def _threej_m(node: sympy.Sum, parts: Any, lim1: tuple[Any, ...], lim2: tuple[An
         templates = (("j1", "j2", "j", "m1", "m2", "m"), ("j1", "j2", "jp", "m1", "m2", "mp"))
         for order in permutations(parts.symbols):
             for b, phase in _threej_bindings(templates, order, {"m1": va, "m2": vb}):
+                if any({va, vb} & v.free_symbols for k, v in b.items() if k not in ("m1", "m2")):
+                    continue
                 if not (same(loa, -b["j1"]) and same(hia, b["j1"]) and same(lob, -b["j2"]) and same(hib, b["j2"])):
                     continue
                 d = normal_phase(parts.phase + phase)
@@ -391,6 +395,8 @@ def _threej_j(node: sympy.Sum, parts: Any, lim1: tuple[Any, ...], lim2: tuple[An
     templates = (("j1", "j2", "j", "m1", "m2", "m"), ("j1", "j2", "j", "n1", "n2", "m"))
     for order in permutations(parts.symbols):
         for b, phase in _threej_bindings(templates, order, {"j": vj, "m": vm}):
+            if any({vj, vm} & v.free_symbols for k, v in b.items() if k not in ("j", "m")):
+                continue
             if not covers(vj, loj, hij, [ThreeJ(b["j1"], b["j2"], vj, 0, 0, 0)]):
                 continue
             d = normal_phase(parts.phase + phase)

@@ -38,7 +38,8 @@ def rewrite_small_spin(node: sympy.Basic) -> Rewrite | None:
             if d1 is None or d2 is None:
                 continue
             form = sixj_closed_form(k, d1, d2)
-            value = form.value.xreplace(dict(zip(form.free, (a, b, c))))
+            with sympy.evaluate(False):  # keep the table layout (one root) while renaming
+                value = form.value.xreplace(dict(zip(form.free, (a, b, c))))
             title = f"6j symbol with a spin {k}: closed form derived from Racah's formula"
             note = "valid where " + "; ".join(form.conditions)
             return Rewrite(
@@ -54,7 +55,8 @@ def rewrite_small_spin(node: sympy.Basic) -> Rewrite | None:
             if d is None or not same(m2, -m - mu) or not j.free_symbols:
                 continue
             form = threej_closed_form(k, d, mu)
-            value = form.value.xreplace(dict(zip(form.free, (j, m))))
+            with sympy.evaluate(False):
+                value = form.value.xreplace(dict(zip(form.free, (j, m))))
             if phase != 0:
                 value = (-1) ** normal_phase(phase) * value
             title = f"3j symbol with a spin {k}: closed form derived from Racah's formula"
