@@ -66,7 +66,8 @@ def main() -> None:
     )
 
     def all_families() -> int:
-        closed_forms.clear_caches()
+        closed_forms._sixj.cache_clear()  # derive from scratch: the families are cached per process
+        closed_forms._threej.cache_clear()
         count = 0
         for k in closed_forms.SMALL_SPINS:
             count += len(closed_forms.sixj_closed_forms(k)) + len(closed_forms.threej_closed_forms(k))
