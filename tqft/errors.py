@@ -104,4 +104,3 @@ class DerivationError(TQFTError, ArithmeticError):
     """A symbolic derivation failed its exact check: at some admissible spins its start and
     its result differ (the message gives the spins and both values), or it could not be
     checked at all.  A derivation is never returned unchecked."""
-

@@ -36,6 +36,7 @@ from .functions import (
     q,
     spins,
 )
+from .graphical import SymbolicNetwork, reduce_network
 from .ranges import SpinSum
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "SixJ",
     "SpinSum",
     "Step",
+    "SymbolicNetwork",
     "Tet",
     "Theta",
     "ThreeJ",
@@ -63,6 +65,7 @@ __all__ = [
     "integer_spins",
     "projections",
     "q",
+    "reduce_network",
     "simplify",
     "spins",
 ]

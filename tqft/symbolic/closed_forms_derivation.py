@@ -47,19 +47,14 @@ from dataclasses import dataclass
 
 import sympy
 
-from ..errors import TQFTError
+from ..errors import DerivationError
 
-__all__ = ["DerivationError", "Reduction", "reduce_racah_sum"]
+__all__ = ["Reduction", "reduce_racah_sum"]
 
 Z = sympy.Symbol("z", integer=True)
 Delta = sympy.Function("Delta")
 
 Step = tuple[str, sympy.Expr]
-
-
-class DerivationError(TQFTError, RuntimeError):
-    """The symbolic reduction met a shape it cannot handle (an internal error: it never
-    happens for the families of :mod:`tqft.symbolic.closed_forms`)."""
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ def check_equal(
 
     Raises
     ------
-    DerivationError
+    ~tqft.errors.DerivationError
         If the two sides differ at some sample (the message names the spins and values), or
         if no sample could be evaluated.
     """

@@ -420,12 +420,12 @@ def derive(
 
     Returns
     -------
-    Derivation
+    ~tqft.symbolic.derivation.Derivation
         ``.result``, ``.steps``, ``.text()``, ``.latex()``, ``.check``.
 
     Raises
     ------
-    DerivationError
+    ~tqft.errors.DerivationError
         If the check fails (a wrong identity or a bug: never a silent wrong result).
 
     Examples

@@ -14,6 +14,9 @@ Conventions.
 * ``Sum(f, (x, lo, hi))`` runs over ``x = lo, lo + 1, ...`` while ``x <= hi`` (sympy's
   reading), and is **empty when hi < lo** (not sympy's Karr convention, where such a sum is
   minus a sum): a spin sum whose admissible range is empty is zero.
+* In a product the indicators (``Triangle``, ``InRange``, ``KroneckerDelta``) are evaluated
+  first and a zero one ends the product, so a factor they guard (such as ``1/theta`` at an
+  inadmissible triple) is never evaluated there.
 * ``(-1)^e`` must have an integer exponent wherever the rest of its product is nonzero;
   otherwise :class:`~tqft.errors.NotRepresentableError` (the expression is not real there).
   Factors are evaluated left to right after the non-phase ones, so a phase next to an exact
@@ -177,8 +180,13 @@ class _Evaluator:
     def product(self, factors: tuple[sympy.Basic, ...], env: dict[sympy.Symbol, Fraction]) -> Any:
         phases = [f for f in factors if f.is_Pow and f.base == -1]
         out = self.rational(Fraction(1))
+        # indicators first: a 0/1 factor guards the rest (e.g. 1/theta where theta = 0)
+        guards = [f for f in factors if isinstance(f, (Triangle, InRange, sympy.KroneckerDelta))]
+        for f in guards:
+            if self.is_zero(self.ev(f, env)):
+                return self.zero()
         for f in factors:
-            if f.is_Pow and f.base == -1:
+            if (f.is_Pow and f.base == -1) or f in guards:
                 continue
             out = out * self.ev(f, env)
             if self.is_zero(out):

@@ -9,19 +9,27 @@ variables are spins too.
 
 The classes below are unevaluated sympy functions of spins (never of colours):
 
-=====================  ================================================================
-``ThreeJ(j1..j3, m1..m3)``  Wigner 3j symbol (Edmonds (3.7.3), sympy's phase)
-``SixJ(j1..j6)``       Wigner 6j symbol ``{j1 j2 j3; j4 j5 j6}`` (Racah's formula)
-``NineJ(j1..j9)``      Wigner 9j symbol, rows ``j1 j2 j3 / j4 j5 j6 / j7 j8 j9``
-``Theta(a, b, c)``     Kauffman-Lins theta net ``theta(2a, 2b, 2c)``
-``Tet(a, b, e, c, d, f)``  Kauffman-Lins tetrahedral net ``Tet[2a 2b 2e; 2c 2d 2f]``
-``Loop(j)``            Kauffman-Lins loop value ``Delta_{2j} = (-1)^{2j} [2j+1]``
-``QThreeJ``, ``QSixJ``, ``QTheta``, ``QTet``, ``QLoop``  the q-analogues (Kirillov-Reshetikhin
-                       normalisation for 3j and 6j; Kauffman-Lins nets in ``q = A^2``)
-``QInt(n)``            the quantum integer ``[n] = (q^n - q^-n)/(q - q^-1)``
-``Triangle(a, b, c)``  1 if ``(a, b, c)`` is admissible (triangle rule, ``a+b+c`` integral), else 0
-``InRange(j, m)``      1 if ``m`` is a projection of ``j`` (``|m| <= j``, ``j - m`` integral), else 0
-=====================  ================================================================
+``ThreeJ(j1, j2, j3, m1, m2, m3)``
+    Wigner 3j symbol (Edmonds (3.7.3), sympy's phase).
+``SixJ(j1, ..., j6)``
+    Wigner 6j symbol ``{j1 j2 j3; j4 j5 j6}`` (Racah's formula).
+``NineJ(j1, ..., j9)``
+    Wigner 9j symbol, rows ``j1 j2 j3 / j4 j5 j6 / j7 j8 j9``.
+``Theta(a, b, c)``
+    Kauffman-Lins theta net ``theta(2a, 2b, 2c)``.
+``Tet(a, b, e, c, d, f)``
+    Kauffman-Lins tetrahedral net ``Tet[2a 2b 2e; 2c 2d 2f]``.
+``Loop(j)``
+    Kauffman-Lins loop value ``Delta_{2j} = (-1)^{2j} [2j+1]``.
+``QThreeJ``, ``QSixJ``, ``QTheta``, ``QTet``, ``QLoop``
+    The q-analogues (Kirillov-Reshetikhin normalisation for 3j and 6j; Kauffman-Lins nets
+    in ``q = A^2``).
+``QInt(n)``
+    The quantum integer ``[n] = (q^n - q^-n)/(q - q^-1)``.
+``Triangle(a, b, c)``
+    1 if ``(a, b, c)`` is admissible (triangle rule, ``a+b+c`` integral), else 0.
+``InRange(j, m)``
+    1 if ``m`` is a projection of ``j`` (``|m| <= j``, ``j - m`` integral), else 0.
 
 The conventions are those of the numeric functions they stand for
 (:func:`tqft.recoupling.wigner_3j`, :func:`~tqft.recoupling.wigner_6j`,
