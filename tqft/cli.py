@@ -20,6 +20,11 @@
                      [--draw FILE.png] [--order-info]
                                       (hexagonal image encoding of arXiv:2310.03632; default q = -1)
 
+    tqft lookup TERM [--direction ml|tqft|both] [--source M2] [--status theorem] [--tag T]
+                     [--limit N] [--run-witness] [--json]
+    tqft lookup --list [--source M2] [--status theorem] [--run-witness] [--json]
+                                      (the ML <-> TQFT dictionary, tqft.dictionary)
+
     --q generic | A | root:r | root:r:k | 0.9+0.1j
                                       (3j, cg, 6j, racah: the q-analogue in that context;
                                       spin-network, honeycomb: also classical and -1)
@@ -554,6 +559,8 @@ _PIECE_MODULES = (
     "tqft.tqft_models.cli_rt",
     "tqft.semiclassical.cli",
     "tqft.learning.tqnn.cli",
+    "tqft.dictionary.cli",
+    "tqft.symbolic.cli",
 )
 
 

@@ -21,10 +21,15 @@ Reshetikhin-Turaev (:mod:`tqft.identities.reshetikhin_turaev`) and the fitted
 semiclassical exponents (:mod:`tqft.identities.semiclassical`), and the TQNN identities: the
 (M3) reference values, patch symmetries and transition blocks (:mod:`tqft.identities.tqnn`)
 and the softmax-linear form of the shared-sigma TQNN perceptron
-(:mod:`tqft.identities.tqnn_perceptron`).  See :mod:`tqft.identities.core` for the data model
+(:mod:`tqft.identities.tqnn_perceptron`), and the witnesses of the ML <-> TQFT dictionary, one
+case per entry (:mod:`tqft.identities.dictionary`), and the standard sum rules re-derived
+symbolically (:mod:`tqft.identities.symbolic`) and the derived small-spin closed forms of 3j and
+6j symbols (:mod:`tqft.identities.closed_forms`).  See :mod:`tqft.identities.core` for the data model
 and :mod:`tqft.identities.runner` for sweeps over an executor.
 """
 
+from . import closed_forms as _closed_forms  # noqa: F401  (registers identities)
+from . import dictionary as _dictionary  # noqa: F401  (registers identities)
 from . import entanglement as _entanglement  # noqa: F401  (registers identities)
 from . import frobenius as _frobenius  # noqa: F401  (registers identities)
 from . import modular as _modular  # noqa: F401  (registers identities)
@@ -35,6 +40,7 @@ from . import reshetikhin_turaev as _reshetikhin_turaev  # noqa: F401  (register
 from . import semiclassical as _semiclassical  # noqa: F401  (registers identities)
 from . import spin_network as _spin_network  # noqa: F401  (registers identities)
 from . import state_sums as _state_sums  # noqa: F401  (registers identities)
+from . import symbolic as _symbolic  # noqa: F401  (registers identities)
 from . import tqnn as _tqnn  # noqa: F401  (registers identities)
 from . import tqnn_perceptron as _tqnn_perceptron  # noqa: F401  (registers identities)
 from . import triangulation as _triangulation  # noqa: F401  (registers identities)
