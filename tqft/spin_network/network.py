@@ -57,10 +57,40 @@ __all__ = [
     "NetworkStructureError",
     "NonPlanarError",
     "SpinNetwork",
+    "ribbon_faces",
 ]
 
 #: a half-edge: (edge name, end) with end 0 at the edge's first vertex and 1 at its second
 Dart = tuple[Hashable, int]
+
+
+def _next_dart(rotation: Mapping[Hashable, Sequence[Dart]]) -> dict[Dart, Dart]:
+    nxt: dict[Dart, Dart] = {}
+    for rot in rotation.values():
+        for i, d in enumerate(rot):
+            nxt[d] = rot[(i + 1) % len(rot)]
+    return nxt
+
+
+def ribbon_faces(rotation: Mapping[Hashable, Sequence[Dart]]) -> list[list[Dart]]:
+    """Faces of a rotation system ``{vertex: darts in counter-clockwise order}`` (a dart is
+    ``(edge, end)``), as cycles of darts: the orbits of ``d -> sigma(alpha(d))``, ``alpha``
+    the other end of the edge and ``sigma`` the next end counter-clockwise."""
+    nxt = _next_dart(rotation)
+    seen: set[Dart] = set()
+    out = []
+    for rot in rotation.values():
+        for d in rot:
+            if d in seen:
+                continue
+            face = []
+            x = d
+            while x not in seen:
+                seen.add(x)
+                face.append(x)
+                x = nxt[(x[0], 1 - x[1])]
+            out.append(face)
+    return out
 
 
 class NetworkStructureError(InvalidArgumentError):
@@ -345,28 +375,10 @@ class SpinNetwork:
     def faces(self) -> list[list[Dart]]:
         """Faces of the ribbon structure, as cycles of darts (orbits of ``d -> sigma(alpha(d))``,
         ``alpha`` the other end of the edge, ``sigma`` the next end counter-clockwise)."""
-        nxt = self._sigma()
-        seen: set[Dart] = set()
-        out = []
-        for _v, rot in self._rotation.items():
-            for d in rot:
-                if d in seen:
-                    continue
-                face = []
-                x = d
-                while x not in seen:
-                    seen.add(x)
-                    face.append(x)
-                    x = nxt[self.opposite(x)]
-                out.append(face)
-        return out
+        return ribbon_faces(self._rotation)
 
     def _sigma(self) -> dict[Dart, Dart]:
-        nxt: dict[Dart, Dart] = {}
-        for rot in self._rotation.values():
-            for i, d in enumerate(rot):
-                nxt[d] = rot[(i + 1) % len(rot)]
-        return nxt
+        return _next_dart(self._rotation)
 
     def genus(self) -> int:
         """Genus of the closed surface the ribbon structure embeds the network in (summed over

@@ -33,7 +33,7 @@ from .evaluate import exact_value, is_quantum, numeric
 from .functions import RecouplingSymbol, ThreeJ, Triangle, is_spin_symbol, q
 from .ranges import triads
 
-__all__ = ["CheckReport", "Derivation", "Step", "check_equal", "sample_spins"]
+__all__ = ["CheckReport", "Derivation", "SampleTally", "Step", "check_equal", "sample_spins"]
 
 
 @dataclass(frozen=True)
@@ -267,36 +267,58 @@ def check_equal(
         if lhs != rhs:
             raise DerivationError(f"{what} check failed: {sympy.sstr(start)} = {lhs} but {sympy.sstr(result)} = {rhs}")
         return CheckReport(0, int(bool(lhs != 0)), seed, top, quantum)
-    done = nonzero = 0
-    examples: list[tuple[tuple[str, str], ...]] = []
+    tally = SampleTally(what, ("start", "result"), result, quantum)
     budget = 40 * samples
-    while nonzero < samples and budget > 0:
+    while tally.nonzero < samples and budget > 0:
         budget -= 1
         env = sample_spins((start, result), rng, top)
         try:
             lhs = exact_value(start, env, quantum=quantum)
         except NotRepresentableError:
             continue
+        tally.compare(env, lhs)
+    if not tally.done:
+        raise DerivationError(f"{what} could not be checked: no sample of the spins could be evaluated")
+    return tally.report(seed, top)
+
+
+class SampleTally:
+    """The comparisons of one check: ``result`` evaluated exactly at each sample and compared
+    with the value of the other side (the start of a derivation, or a network's evaluation).
+
+    ``labels`` name the two sides in the failure message; :meth:`report` gives the
+    :class:`CheckReport` of the samples compared so far.
+    """
+
+    def __init__(self, what: str, labels: tuple[str, str], result: sympy.Basic, quantum: bool) -> None:
+        self.what, self.labels, self.result, self.quantum = what, labels, result, quantum
+        self.done = self.nonzero = 0
+        self.examples: list[tuple[tuple[str, str], ...]] = []
+
+    def compare(self, env: dict[sympy.Symbol, Fraction], lhs: Any) -> None:
+        """Compare at ``env``; raise :class:`~tqft.errors.DerivationError` on a difference."""
+        first, second = self.labels
         try:
-            rhs = exact_value(result, env, quantum=quantum)
+            rhs = exact_value(self.result, env, quantum=self.quantum)
         except NotRepresentableError as exc:
             raise DerivationError(
-                f"{what} check failed: the result cannot be evaluated at {_show(env)} ({exc}) "
-                f"while the start equals {lhs}"
+                f"{self.what} check failed: the {second} cannot be evaluated at {_show(env)} ({exc}) "
+                f"while the {first} equals {lhs}\n  {second}: {sympy.sstr(self.result)}"
             ) from exc
         if lhs != rhs:
             raise DerivationError(
-                f"{what} check failed at {_show(env)}: start = {lhs}, result = {rhs}\n"
-                f"  start:  {sympy.sstr(start)}\n  result: {sympy.sstr(result)}"
+                f"{self.what} check failed at {_show(env)}: {first} = {lhs}, {second} = {rhs}\n"
+                f"  {second}: {sympy.sstr(self.result)}"
             )
-        done += 1
+        self.done += 1
         if lhs != 0:
-            nonzero += 1
-            if len(examples) < 3:
-                examples.append(tuple((s.name, str(v)) for s, v in sorted(env.items(), key=lambda kv: kv[0].name)))
-    if not done:
-        raise DerivationError(f"{what} could not be checked: no sample of the spins could be evaluated")
-    return CheckReport(done, nonzero, seed, top, quantum, tuple(examples))
+            self.nonzero += 1
+            if len(self.examples) < 3:
+                self.examples.append(tuple((s.name, str(v)) for s, v in sorted(env.items(), key=lambda kv: kv[0].name)))
+
+    def report(self, seed: int, top: Fraction) -> CheckReport:
+        """The report of the comparisons made."""
+        return CheckReport(self.done, self.nonzero, seed, top, self.quantum, tuple(self.examples))
 
 
 def _show(env: dict[sympy.Symbol, Fraction]) -> str:

@@ -15,10 +15,10 @@ from typing import Any
 
 import sympy
 
-from ..errors import DerivationError, NotRepresentableError
+from ..errors import DerivationError
 from ..exact.qcontexts import generic_q
-from .derivation import CheckReport
-from .evaluate import exact_value, numeric
+from .derivation import CheckReport, SampleTally
+from .evaluate import numeric
 from .graphical_network import SymbolicNetwork
 
 __all__ = ["check_network", "random_colouring"]
@@ -120,37 +120,18 @@ def check_network(
     ctx = generic_q("q") if quantum else None
     rng = random.Random(seed)
     where = "generic q" if quantum else "q = 1"
-    done = nonzero = 0
-    examples: list[tuple[tuple[str, str], ...]] = []
+    tally = SampleTally(f"graphical reduction of {net} ({where})", ("network", "formula"), result, quantum)
     attempts = 6 * samples if net.free_symbols else 1
-    while attempts > 0 and nonzero < samples:
+    while attempts > 0 and tally.nonzero < samples:
         attempts -= 1
         env = random_colouring(net, rng, max_spin)
         if env is None:
             continue
         numeric_value = net.specialise(env).evaluate(ctx)
-        lhs = ctx.value(numeric_value) if ctx is not None else numeric_value
-        shown = "{" + ", ".join(f"{s} = {v}" for s, v in sorted(env.items(), key=lambda kv: kv[0].name)) + "}"
-        try:
-            rhs = exact_value(result, env, quantum=quantum)
-        except NotRepresentableError as exc:
-            raise DerivationError(
-                f"graphical reduction of {net} failed its check ({where}) at {shown}: the formula cannot be "
-                f"evaluated there ({exc}) while the network equals {lhs}\n  formula: {sympy.sstr(result)}"
-            ) from exc
-        if lhs != rhs:
-            raise DerivationError(
-                f"graphical reduction of {net} failed its check ({where}) at {shown}: network = {lhs}, "
-                f"formula = {rhs}\n  formula: {sympy.sstr(result)}"
-            )
-        done += 1
-        if lhs != 0:
-            nonzero += 1
-            if len(examples) < 3:
-                examples.append(tuple((s.name, str(v)) for s, v in sorted(env.items(), key=lambda kv: kv[0].name)))
-    if done < (samples if net.free_symbols else 1):
+        tally.compare(env, ctx.value(numeric_value) if ctx is not None else numeric_value)
+    if tally.done < (samples if net.free_symbols else 1):
         raise DerivationError(
-            f"graphical reduction of {net} could not be checked: admissible spins were found {done} times in "
+            f"graphical reduction of {net} could not be checked: admissible spins were found {tally.done} times in "
             f"{6 * samples} tries, fewer than the {samples} samples required (raise max_spin?)"
         )
-    return CheckReport(done, nonzero, seed, max_spin, quantum, tuple(examples))
+    return tally.report(seed, max_spin)

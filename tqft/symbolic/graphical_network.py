@@ -47,7 +47,7 @@ from typing import Any, TypeAlias
 import sympy
 
 from ..errors import AdmissibilityError, InvalidArgumentError, InvalidSpinError
-from ..spin_network.network import Dart, NetworkStructureError, NonPlanarError, SpinNetwork
+from ..spin_network.network import Dart, NetworkStructureError, NonPlanarError, SpinNetwork, ribbon_faces
 from .evaluate import numeric
 from .functions import is_spin_symbol
 
@@ -278,24 +278,7 @@ class SymbolicNetwork:
     def faces(self) -> list[list[Dart]]:
         """Faces of the ribbon structure, as cycles of darts (the convention of
         :meth:`tqft.spin_network.SpinNetwork.faces`)."""
-        nxt: dict[Dart, Dart] = {}
-        for rot in self._rotation.values():
-            for i, d in enumerate(rot):
-                nxt[d] = rot[(i + 1) % len(rot)]
-        seen: set[Dart] = set()
-        out = []
-        for rot in self._rotation.values():
-            for d in rot:
-                if d in seen:
-                    continue
-                face = []
-                x = d
-                while x not in seen:
-                    seen.add(x)
-                    face.append(x)
-                    x = nxt[self.opposite(x)]
-                out.append(face)
-        return out
+        return ribbon_faces(self._rotation)
 
     def components(self) -> list[list[Hashable]]:
         """Connected components, each as its vertices in order of discovery."""
