@@ -7,6 +7,7 @@ input in the syntax of ``tqft derive``, expected result, expected identity in th
 The check passes when the derived result equals the expected one *structurally* (same
 sympy expression), the named identity occurs among the steps and the derivation's
 exact check found nonzero samples; ``tqft verify`` thus re-derives every standard rule.
+The list must have at least ten entries: the catalogue's tests require ten cases.
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ DERIVATIONS: tuple[tuple[str, str, str, str], ...] = (
         "threej_orthogonality_m",
     ),
     (
+        "3j orthogonality over j, m",
+        "Sum((2*j+1)*ThreeJ(j1,j2,j,m1,m2,m)*ThreeJ(j1,j2,j,n1,n2,m), j, m)",
+        "InRange(j1, m1)*InRange(j2, m2)*KroneckerDelta(m1, n1)*KroneckerDelta(m2, n2)",
+        "threej_orthogonality_j",
+    ),
+    (
         "q-6j orthogonality",
         "Sum(QInt(2*x+1)*QInt(2*f+1)*QSixJ(a,b,x,c,d,f)*QSixJ(a,b,x,c,d,g), x)",
         "KroneckerDelta(f, g)*Triangle(a, d, f)*Triangle(b, c, f)",
@@ -73,6 +80,12 @@ DERIVATIONS: tuple[tuple[str, str, str, str], ...] = (
         "*QSixJ(a,b,x,c,d,f)*QSixJ(a,b,x,d,c,g), x)",
         "QSixJ(a, c, g, b, d, f)",
         "q_racah_sum_rule",
+    ),
+    (
+        "q-Biedenharn-Elliott",
+        "Sum((-1)^(a+b+c+d+e+f+p+s+r+x)*QInt(2*x+1)*QSixJ(a,b,x,c,d,p)*QSixJ(c,d,x,e,f,s)*QSixJ(e,f,x,b,a,r), x)",
+        "QSixJ(a, d, p, s, r, e)*QSixJ(b, c, p, s, r, f)",
+        "q_biedenharn_elliott",
     ),
 )
 
