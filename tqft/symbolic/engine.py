@@ -33,7 +33,7 @@ Then the start and the result are checked by exact evaluation at random admissib
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -209,8 +209,6 @@ def _canonical_forms(expr: sympy.Basic) -> tuple[sympy.Basic, list[tuple[str, sy
     mapping: dict[sympy.Basic, sympy.Basic] = {}
     for node in sympy.preorder_traversal(expr):
         if isinstance(node, (ThreeJ, SixJ, NineJ)) and not isinstance(node, QThreeJ) and node not in mapping:
-            if any(n.free_symbols & _bound_variables(expr) for n in node.args):
-                pass
             form, phase = canonical(node)
             if form != node:
                 mapping[node] = (-1) ** normal_phase(phase) * form if phase != 0 else form
@@ -458,16 +456,14 @@ def derive(
         if found is None:
             break
         run.apply(found)
-    tidy_targets: list[Callable[[sympy.Basic], tuple[sympy.Basic, Any]]] = [_canonical_forms]
-    for fn in tidy_targets:
-        after, changed = fn(run.current)
-        if changed:
-            run.record(
-                "symmetry",
-                "symbols in canonical form (tetrahedral symmetry of 6j, column symmetries of 3j, 9j symmetries)",
-                after,
-                note="; ".join(f"{k} -> {sympy.sstr(v)}" for k, v in changed),
-            )
+    after, changed = _canonical_forms(run.current)
+    if changed:
+        run.record(
+            "symmetry",
+            "symbols in canonical form (tetrahedral symmetry of 6j, column symmetries of 3j, 9j symmetries)",
+            after,
+            note="; ".join(f"{k} -> {sympy.sstr(v)}" for k, v in changed),
+        )
     tidied = _tidy(run.current)
     if tidied != run.current:
         run.record("phases", "phases merged and reduced; implied triangle conditions dropped", tidied)
