@@ -35,7 +35,6 @@ Anchors (same run)
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import platform
 import random
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _timing import best_of
 
 from tqft.learning import (
     block,
@@ -66,19 +66,6 @@ from tqft.learning.schmidt import PRIMES, _matmul_mod, _node_types, _rank_mod, _
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANNELS_1024 = (2, 3, 4, 5, 6, 8, 10, 12, 16, 16)
-
-
-def best_of(func: Any, repeat: int) -> tuple[float, Any]:
-    out, value = float("inf"), None
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            value = func()
-            out = min(out, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return out, value
 
 
 # --- anchors ------------------------------------------------------------------------------------

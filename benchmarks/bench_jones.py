@@ -29,14 +29,14 @@ from __future__ import annotations
 
 import argparse
 import ast
-import gc
 import json
 import platform
 import statistics
 import sys
-import time
 from importlib import resources
 from typing import Any
+
+from _timing import best_time
 
 from tqft.exact.laurent import Laurent
 from tqft.topology import LinkDiagram, jones
@@ -61,21 +61,6 @@ def regina_laurent(poly: Any) -> Laurent:
     if poly.isZero():
         return Laurent()
     return Laurent({e: poly[e].pythonValue() for e in range(poly.minExp(), poly.maxExp() + 1)})
-
-
-def best(func: Any, repeat: int, setup: Any = None) -> float:
-    """Minimum over ``repeat`` timed calls, with the garbage collector off (as ``timeit`` does)."""
-    out = float("inf")
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            arg = setup() if setup is not None else None
-            start = time.perf_counter()
-            func(arg)
-            out = min(out, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return out
 
 
 def summary(ratios: list[float]) -> dict[str, float]:
@@ -115,10 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         if ours != theirs:
             mismatches.append(name)
         diagram = LinkDiagram(pd)
-        t_e2e = best(lambda _, pd=pd: jones(pd), repeat)
-        r_e2e = best(lambda _, pd=pd: regina.Link.fromPD(pd).jones(), repeat)
-        t_poly = best(lambda _, k=diagram: jones(k), repeat)
-        r_poly = best(lambda link: link.jones(), repeat, setup=lambda pd=pd: regina.Link.fromPD(pd))
+        t_e2e = best_time(lambda pd=pd: jones(pd), repeat)
+        r_e2e = best_time(lambda pd=pd: regina.Link.fromPD(pd).jones(), repeat)
+        t_poly = best_time(lambda k=diagram: jones(k), repeat)
+        r_poly = best_time(lambda link: link.jones(), repeat, setup=lambda pd=pd: regina.Link.fromPD(pd))
         rows.append(
             {
                 "name": name,

@@ -30,7 +30,6 @@ fitted exponent -- the table of ``docs/semiclassical.rst``.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import platform
 import sys
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import mpmath
+from _timing import best_of
 
 import tqft
 from tqft.identities import get as get_identity
@@ -53,21 +53,6 @@ except ImportError:  # pragma: no cover - the bench extra installs it
 
 ROOT = Path(__file__).resolve().parent.parent
 SPIN = 10_000
-
-
-def best_of(func: Any, repeat: int, before: Any = None) -> tuple[float, Any]:
-    out, value = float("inf"), None
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            if before is not None:
-                before()
-            start = time.perf_counter()
-            value = func()
-            out = min(out, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return out, value
 
 
 def bench_exact_sixj(quick: bool) -> dict[str, Any]:

@@ -22,8 +22,9 @@ import json
 import platform
 import random
 import sys
-import time
 from pathlib import Path
+
+from _timing import best_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -35,15 +36,6 @@ from tqft.spin_network.plan import plan, resolve
 AUTHORS = {"3x3 colours 1..9": 4.0, "4x4 all 2": 14.0}
 
 
-def best_of(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 def run_case(pixels, context="-1", order=None) -> tuple[float, object, int]:
     net = honeycomb(pixels)
     value = None
@@ -52,7 +44,7 @@ def run_case(pixels, context="-1", order=None) -> tuple[float, object, int]:
         nonlocal value
         value = net.evaluate(context, order=order)
 
-    t = best_of(go, 3 if len(pixels) <= 36 else 1)
+    t = best_time(go, 3 if len(pixels) <= 36 else 1)
     res = resolve(net)
     sweep = run_sweep(res, Q_MINUS_ONE, plan(net, res))
     return t, value, sweep.max_states
@@ -93,8 +85,8 @@ def main() -> None:
     # naive order, same run (anchor for the planner)
     net = honeycomb([2] * 36)
     naive = sorted(net.vertices, key=lambda p: (p[1], p[0]))
-    t_naive = best_of(lambda: net.evaluate("-1", order=naive), 1)
-    t_plan = best_of(lambda: net.evaluate("-1"), 3)
+    t_naive = best_time(lambda: net.evaluate("-1", order=naive), 1)
+    t_plan = best_time(lambda: net.evaluate("-1"), 3)
     rows.append({"case": "6x6 all 2, naive row order vs planned", "naive_seconds": t_naive, "planned_seconds": t_plan,
                  "ratio": t_naive / t_plan})  # fmt: skip
     print(f"6x6 all 2: naive row order {t_naive:.2f} s vs planned {t_plan:.3f} s  ({t_naive / t_plan:.0f}x)")

@@ -24,16 +24,8 @@ import json
 import platform
 import time
 from pathlib import Path
-from typing import Any
 
-
-def best_of(fn: Any, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from _timing import best_time
 
 
 def main() -> None:
@@ -48,17 +40,17 @@ def main() -> None:
     print(f"{'derivation':34} {'rewrite':>10} {'with check':>11}")
     for name, text, _, _ in DERIVATIONS:
         expr = parse(text)
-        rewrite = best_of(lambda expr=expr: derive(expr, check=False))
-        checked = best_of(lambda expr=expr: derive(expr))
+        rewrite = best_time(lambda expr=expr: derive(expr, check=False))
+        checked = best_time(lambda expr=expr: derive(expr))
         rows.append({"derivation": name, "rewrite_s": rewrite, "checked_s": checked})
         print(f"{name:34} {rewrite * 1e3:8.1f} ms {checked * 1e3:9.1f} ms")
 
     a, b, c, cp, al, be, ga, gp = sympy.symbols("a b c cp alpha beta gamma gammap")
     cg_sum = sympy.Sum(CG(a, al, b, be, c, ga) * CG(a, al, b, be, cp, gp), (al, -a, a), (be, -b, b))
-    sympy_time = best_of(lambda: cg_simp(cg_sum))
+    sympy_time = best_time(lambda: cg_simp(cg_sum))
     ours_expr = parse("Sum((2*j+1)*ThreeJ(j1,j2,j,m1,m2,m)*ThreeJ(j1,j2,jp,m1,m2,mp), m1, m2)")
-    ours_rewrite = best_of(lambda: derive(ours_expr, check=False))
-    ours_checked = best_of(lambda: derive(ours_expr))
+    ours_rewrite = best_time(lambda: derive(ours_expr, check=False))
+    ours_checked = best_time(lambda: derive(ours_expr))
     print(
         f"\nanchor, orthogonality over two projections: sympy cg_simp {sympy_time * 1e3:.1f} ms; "
         f"tqft rewrite {ours_rewrite * 1e3:.1f} ms (ratio {ours_rewrite / sympy_time:.1f}), "

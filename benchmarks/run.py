@@ -38,6 +38,7 @@ from fractions import Fraction
 from typing import Any
 
 import sympy
+from _timing import best_time
 from sympy.physics import wigner as sw
 
 import tqft
@@ -59,17 +60,6 @@ def loop_time(
     for args in calls:
         func(*args)
     return time.perf_counter() - start
-
-
-def best_time(func: Callable[[], Any], repeats: int, before: Callable[[], None] | None = None) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def verdict(ok: bool) -> str:

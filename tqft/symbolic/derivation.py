@@ -10,7 +10,7 @@ unchecked result.
 
 Sampling (:func:`sample_spins`): integer-spin symbols get integers, the other spin symbols
 integers or half-integers, ``0 <= j <= max_spin``; a projection symbol standing alone in a
-3j symbol gets one of that spin's projections; with probability 0.3 a symbol takes the value
+3j symbol gets one of that spin's projections; with probability 1/2 a symbol takes the value
 of an earlier one of its kind instead (so that results such as ``delta_{f g}`` are often
 nonzero).  Samples are drawn until the triads built
 only from free symbols are admissible (so that most samples are nonzero) and, as far as
@@ -189,7 +189,7 @@ def sample_spins(
         env = {}
         for s in spins_:
             earlier = [v for t, v in env.items() if not s.is_integer or v.denominator == 1]
-            if earlier and rng.random() < 0.3:  # equal spins make delta-type results nonzero
+            if earlier and rng.random() < 0.5:  # equal spins make delta-type results nonzero
                 env[s] = rng.choice(earlier)
                 continue
             c = rng.randrange(0, top + 1, 2) if s.is_integer else rng.randrange(0, top + 1)
@@ -206,14 +206,14 @@ def sample_spins(
                 ok = False
                 break
             valid = [v for t, v in env.items() if t in projs and abs(v) <= jv and (jv - v).denominator == 1]
-            if valid and rng.random() < 0.3:
+            if valid and rng.random() < 0.5:
                 env[m] = rng.choice(valid)
                 continue
             env[m] = jv - rng.randrange(0, int(2 * jv) + 1)
         for m in projs:
             if m not in env:
                 earlier = [env[t] for t in projs if t in env]
-                if earlier and rng.random() < 0.3:
+                if earlier and rng.random() < 0.5:
                     env[m] = rng.choice(earlier)
                     continue
                 env[m] = Fraction(rng.randrange(-top, top + 1), 2) if not m.is_integer else Fraction(rng.randint(-2, 2))

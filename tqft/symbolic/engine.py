@@ -42,7 +42,7 @@ from sympy import KroneckerDelta
 
 from ..errors import InvalidArgumentError
 from .derivation import CheckReport, Derivation, Step, check_equal
-from .functions import InRange, NineJ, QInt, QThreeJ, RecouplingSymbol, SixJ, ThreeJ, Triangle
+from .functions import InRange, NineJ, QInt, QThreeJ, RecouplingSymbol, SixJ, ThreeJ, Triangle, dimension
 from .patterns import canonical, images, normal_phase, same
 from .ranges import SpinSum, triads
 from .rules import SUM_RULES, Rewrite, expand_symbol, match_sum, match_threej_sum
@@ -178,7 +178,7 @@ def _dimension_count(node: sympy.Sum) -> Rewrite | None:
     v = -v
     if not same(hi, u + v):
         return None
-    value = QInt(2 * u + 1) * QInt(2 * v + 1) if quantum else (2 * u + 1) * (2 * v + 1)
+    value = dimension(u, quantum) * dimension(v, quantum)
     return Rewrite(
         node,
         value,
@@ -347,12 +347,11 @@ def _zero_spin(expr: sympy.Basic) -> Rewrite | None:
             for args, _ in images(node):
                 if args[3] == 0:
                     a, b, c, _z, e, f = args
-                    dim = (lambda j: QInt(2 * j + 1)) if node.quantum else (lambda j: 2 * j + 1)
                     value = (
                         KroneckerDelta(c, e)
                         * KroneckerDelta(b, f)
                         * (-1) ** normal_phase(a + b + c)
-                        / sympy.sqrt(dim(b) * dim(c))
+                        / sympy.sqrt(dimension(b, node.quantum) * dimension(c, node.quantum))
                         * Triangle(a, b, c)
                     )
                     name, title, statement = _ZERO_6J

@@ -218,7 +218,7 @@ class _Evaluator:
             value = self.ev(base, env)
             n = half // 2
             if n >= 0:
-                return value**n if not isinstance(value, Multiquadratic) or n <= 1 else _mq_power(value, n)
+                return value**n
             if self.is_zero(value):
                 raise NotRepresentableError(f"{e}: division by zero at {dict(env)}")
             return self.rational(Fraction(1)) / value ** (-n)
@@ -322,13 +322,6 @@ class _Evaluator:
         if not self.quantum:
             return SqrtRational(x)
         return self.ctx.value(x)
-
-
-def _mq_power(value: Multiquadratic, n: int) -> Multiquadratic:
-    out: Any = SqrtRational(1)
-    for _ in range(n):
-        out = out * value
-    return out
 
 
 def exact_value(expr: Any, values: Mapping[Any, Any] | None = None, *, quantum: bool | None = None) -> ExactReal | Any:

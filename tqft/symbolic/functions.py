@@ -78,6 +78,7 @@ __all__ = [
     "Theta",
     "ThreeJ",
     "Triangle",
+    "dimension",
     "integer_spins",
     "is_spin_symbol",
     "projections",
@@ -322,6 +323,17 @@ class QInt(sympy.Function):
 
     def _latex(self, printer: Any) -> str:
         return "[" + printer._print(self.args[0]) + "]"
+
+
+def dimension(j: Any, quantum: bool = False) -> sympy.Expr:
+    """The dimension of the spin-``j`` representation: ``2j + 1``, or the quantum dimension
+    ``[2j + 1]`` (:class:`QInt`) when ``quantum``; the weight of every recoupling sum rule.
+
+    >>> a, = spins("a")
+    >>> dimension(a), dimension(a, quantum=True)
+    (2*a + 1, QInt(2*a + 1))
+    """
+    return QInt(2 * j + 1) if quantum else 2 * j + 1
 
 
 class Triangle(sympy.Function):

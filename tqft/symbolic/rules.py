@@ -40,7 +40,7 @@ from typing import Any
 import sympy
 from sympy import KroneckerDelta, sqrt
 
-from .functions import InRange, NineJ, QInt, QSixJ, RecouplingSymbol, SixJ, ThreeJ, Triangle, q
+from .functions import InRange, NineJ, QSixJ, RecouplingSymbol, SixJ, ThreeJ, Triangle, dimension, q
 from .patterns import images, normal_phase, same, split_summand, unify
 from .ranges import admissible_range, triad_pairs
 
@@ -68,10 +68,7 @@ class SumRule:
         return QSixJ if self.quantum else SixJ
 
     def weight(self, x: sympy.Basic) -> sympy.Basic:
-        return QInt(2 * x + 1) if self.quantum else 2 * x + 1
-
-    def dim(self, j: sympy.Basic) -> sympy.Basic:
-        return QInt(2 * j + 1) if self.quantum else 2 * j + 1
+        return dimension(x, self.quantum)
 
 
 @dataclass(frozen=True)
@@ -102,10 +99,7 @@ def _pentagon_rhs(cls: type[RecouplingSymbol]) -> Callable[[B], sympy.Basic]:
 
 
 def _sum_rule_rhs(quantum: bool) -> Callable[[B], sympy.Basic]:
-    def dim(j: sympy.Basic) -> sympy.Basic:
-        return QInt(2 * j + 1) if quantum else 2 * j + 1
-
-    return lambda b: sqrt(dim(b["a"]) * dim(b["b"])) * KroneckerDelta(b["f"], 0)
+    return lambda b: sqrt(dimension(b["a"], quantum) * dimension(b["b"], quantum)) * KroneckerDelta(b["f"], 0)
 
 
 def _rules() -> tuple[SumRule, ...]:
@@ -116,13 +110,10 @@ def _rules() -> tuple[SumRule, ...]:
         dim = "[2x+1]" if quantum else "(2x+1)"
         cls: type[RecouplingSymbol] = QSixJ if quantum else SixJ
 
-        def dimf(j: sympy.Basic, quantum: bool = quantum) -> sympy.Basic:
-            return QInt(2 * j + 1) if quantum else 2 * j + 1
-
-        def orth_rhs(b: B, dimf: Callable[..., sympy.Basic] = dimf) -> sympy.Basic:
+        def orth_rhs(b: B, quantum: bool = quantum) -> sympy.Basic:
             return (
                 KroneckerDelta(b["f"], b["g"])
-                / dimf(b["f"])
+                / dimension(b["f"], quantum)
                 * Triangle(b["a"], b["d"], b["f"])
                 * Triangle(b["c"], b["b"], b["f"])
             )
